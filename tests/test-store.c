@@ -228,6 +228,15 @@ test_store_constraint_errors (Fixture       *f,
     "INSERT INTO assessment (learner_id, module_id, assessed_on, assessor, passed, "
     "created_at, updated_at) VALUES (1, 42, '2026-01-01', 'Q', 1, 'now', 'now')", &error));
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* ON DELETE RESTRICT: a learner with an assessment cannot go. */
+  g_assert_true (_acr_store_exec (store,
+    "INSERT INTO module (code, created_at, updated_at) VALUES ('M', 'now', 'now');"
+    "INSERT INTO assessment (learner_id, module_id, assessed_on, assessor, passed, "
+    "created_at, updated_at) VALUES (1, 1, '2026-01-01', 'Q', 1, 'now', 'now')", &error));
+  g_assert_false (_acr_store_exec (store, "DELETE FROM learner WHERE id = 1", &error));
+  g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT);
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -70,7 +71,12 @@ set_error_from_code (GError     **error,
                    _("A value is missing or out of range (%s)."), detail);
       return;
     case SQLITE_CONSTRAINT_TRIGGER:
-      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_READ_ONLY, "%s", detail);
+      /* ON DELETE RESTRICT is carried out as a trigger: it is a reference still in use. */
+      if (detail != NULL && strstr (detail, "FOREIGN KEY") != NULL)
+        g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
+                     _("The entry is still used by other entries (%s)."), detail);
+      else
+        g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_READ_ONLY, "%s", detail);
       return;
     default:
       break;

@@ -890,6 +890,19 @@ opaque_sign_cb (gnutls_privkey_t         key,
 }
 
 static int
+opaque_sign_hash_cb (gnutls_privkey_t         key,
+                     gnutls_sign_algorithm_t  algo,
+                     void                    *userdata,
+                     unsigned int             flags,
+                     const gnutls_datum_t    *hash,
+                     gnutls_datum_t          *signature)
+{
+  const TestKey *k = userdata;
+
+  return gnutls_privkey_sign_hash2 (k->key, algo, flags, hash, signature);
+}
+
+static int
 opaque_info_cb (gnutls_privkey_t  key,
                 unsigned int      flags,
                 void             *userdata)
@@ -920,8 +933,9 @@ test_opaque_key (void)
   gnutls_pubkey_t probe = NULL;
 
   g_assert_cmpint (gnutls_privkey_init (&opaque), ==, 0);
-  g_assert_cmpint (gnutls_privkey_import_ext4 (opaque, (gpointer) k, opaque_sign_cb, NULL, NULL,
-                                               NULL, opaque_info_cb, 0), ==, 0);
+  g_assert_cmpint (gnutls_privkey_import_ext4 (opaque, (gpointer) k, opaque_sign_cb,
+                                               opaque_sign_hash_cb, NULL, NULL,
+                                               opaque_info_cb, 0), ==, 0);
 
   /* The premise: its public key cannot be derived, so signing checks its signature. */
   g_assert_cmpint (gnutls_pubkey_init (&probe), ==, 0);
@@ -940,6 +954,45 @@ test_opaque_key (void)
   assert_valid (result, KEY_ECDSA, ACR_SIGNATURE_ALGORITHM_ECDSA_SHA256);
 
   gnutls_privkey_deinit (opaque);
+}
+
+static gpointer
+sign_and_verify_thread (gpointer data)
+{
+  KeyType type = GPOINTER_TO_INT (data);
+  const TestKey *k = get_key (type);
+  gnutls_x509_crt_t chain[] = { k->crt };
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(xmlDoc) doc = acr_xml_parse_untrusted (unsigned_doc, strlen (unsigned_doc),
+                                                       "thread.xml", &error);
+      g_autoptr(AcrXmldsigResult) result = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (acr_xmldsig_sign (doc, k->key, chain, 1, &error));
+      g_assert_no_error (error);
+      result = acr_xmldsig_verify (doc);
+      g_assert_true (acr_xmldsig_result_get_valid (result));
+    }
+
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  /* Batches sign in parallel with one key: different documents, shared key. */
+  get_key (KEY_ECDSA);
+  get_key (KEY_ED25519);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("signer", sign_and_verify_thread,
+                               GINT_TO_POINTER (i % 2 ? KEY_ECDSA : KEY_ED25519));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
 }
 
 static void
@@ -1200,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/xmldsig/algorithms", test_algorithms);
   g_test_add_func ("/xmldsig/sign/errors", test_sign_errors);
   g_test_add_func ("/xmldsig/sign/opaque-key", test_opaque_key);
+  g_test_add_func ("/xmldsig/sign/threads", test_threads);
   g_test_add_func ("/xmldsig/result/caller-checks", test_caller_checks);
   g_test_add_data_func ("/xmldsig/xmlsec1/verifies-rsa", GINT_TO_POINTER (KEY_RSA_2048),
                         test_xmlsec1_verifies);

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "acr-cli-object.h"
@@ -220,8 +221,8 @@ parse_signed (const char  *text,
   if (v < min || v > max)
     {
       g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE,
-                   _("The value of --%s must be between %" G_GINT64_FORMAT " and %"
-                     G_GINT64_FORMAT ", not %s."), option, min, max, copy);
+                   _("The value of --%s must be between %" PRId64 " and %"
+                     PRId64 ", not %s."), option, min, max, copy);
       return FALSE;
     }
 

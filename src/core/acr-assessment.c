@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-assessment.h"
@@ -1020,7 +1021,7 @@ assessment_from_row (AcrStore     *store,
   AcrAssessment *self = from_row (stmt);
 
   if (!load_results (self, store, &error))
-    g_warning ("Could not read the results of assessment %" G_GINT64_FORMAT ": %s",
+    g_warning ("Could not read the results of assessment %" PRId64 ": %s",
                self->id, error->message);
 
   return self;
@@ -1068,7 +1069,7 @@ acr_assessment_list_for_module (AcrStore *store,
 
   g_return_val_if_fail (ACR_IS_STORE (store), NULL);
 
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, module_id);
+  id = g_strdup_printf ("%" PRId64, module_id);
   params[0] = id;
   return _acr_paged_list_new (store, ACR_TYPE_ASSESSMENT,
                               passed_only
@@ -1087,7 +1088,7 @@ acr_assessment_list_for_learner (AcrStore *store,
 
   g_return_val_if_fail (ACR_IS_STORE (store), NULL);
 
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, learner_id);
+  id = g_strdup_printf ("%" PRId64, learner_id);
   params[0] = id;
   return _acr_paged_list_new (store, ACR_TYPE_ASSESSMENT,
                               SELECT_COLUMNS "WHERE a.learner_id = CAST (?1 AS INTEGER)" ORDER,

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-curriculum.h"
@@ -89,10 +90,10 @@ describe_module (AcrCurriculumEntry *entry)
   const char *code = acr_curriculum_entry_get_module_code (entry);
 
   if (code != NULL)
-    return g_strdup_printf (_("“%s” (number %" G_GINT64_FORMAT ")"), code,
+    return g_strdup_printf (_("“%s” (number %" PRId64 ")"), code,
                             acr_curriculum_entry_get_module_id (entry));
 
-  return g_strdup_printf (_("number %" G_GINT64_FORMAT),
+  return g_strdup_printf (_("number %" PRId64),
                           acr_curriculum_entry_get_module_id (entry));
 }
 
@@ -246,7 +247,7 @@ curriculum_row_func (AcrStore     *store,
   AcrCurriculum *self = curriculum_from_row (stmt);
 
   if (!load_entries (self, store, &error))
-    g_warning ("Could not read the modules of curriculum %" G_GINT64_FORMAT ": %s",
+    g_warning ("Could not read the modules of curriculum %" PRId64 ": %s",
                self->id, error->message);
 
   return self;
@@ -348,7 +349,7 @@ check_modules (AcrCurriculum  *self,
       if (rc != SQLITE_ROW)
         {
           g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
-                       _("There is no module with the number %" G_GINT64_FORMAT ". Remove it "
+                       _("There is no module with the number %" PRId64 ". Remove it "
                          "from the curriculum “%s” before saving."),
                        module_id, self->code);
           return FALSE;
@@ -386,7 +387,7 @@ check_organisation (AcrCurriculum  *self,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
-                   _("There is no organisation with the number %" G_GINT64_FORMAT ". Choose "
+                   _("There is no organisation with the number %" PRId64 ". Choose "
                      "an existing provider for the curriculum “%s”."),
                    self->organisation_id, self->code);
       return FALSE;
@@ -1232,13 +1233,13 @@ load_where (AcrStore    *store,
     {
       if (text == NULL)
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                     _("There is no curriculum with the number %" G_GINT64_FORMAT "."), number);
+                     _("There is no curriculum with the number %" PRId64 "."), number);
       else if (number == 0)
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
                      _("There is no curriculum with the code “%s”."), text);
       else
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                     _("There is no version %" G_GINT64_FORMAT " of the curriculum “%s”."),
+                     _("There is no version %" PRId64 " of the curriculum “%s”."),
                      number, text);
       return NULL;
     }
@@ -1379,7 +1380,7 @@ acr_curriculum_check_stacking (AcrStore      *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no curriculum with the number %" G_GINT64_FORMAT "."),
+                   _("There is no curriculum with the number %" PRId64 "."),
                    curriculum_id);
       return FALSE;
     }

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-framework.h"
@@ -1303,7 +1304,7 @@ acr_framework_save (AcrFramework  *self,
   else if (_acr_store_changes (store) == 0)
     {
       g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no framework with the number %" G_GINT64_FORMAT " any more; "
+                   _("There is no framework with the number %" PRId64 " any more; "
                      "it may have been deleted."), self->id);
       goto fail;
     }
@@ -1374,7 +1375,7 @@ load_where (AcrStore    *store,
                      _("There is no framework with the code “%s”."), key);
       else
         g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                     _("There is no framework with the number %" G_GINT64_FORMAT "."), id);
+                     _("There is no framework with the number %" PRId64 "."), id);
       return NULL;
     }
 
@@ -1446,7 +1447,7 @@ acr_framework_delete (AcrStore  *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no framework with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no framework with the number %" PRId64 "."), id);
       goto fail;
     }
 

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-learner.h"
@@ -467,7 +468,7 @@ acr_learner_save (AcrLearner  *self,
   if (!is_new && _acr_store_changes (store) == 0)
     {
       g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no learner with the number %" G_GINT64_FORMAT " any more; "
+                   _("There is no learner with the number %" PRId64 " any more; "
                      "they may have been deleted."), self->id);
       goto fail;
     }
@@ -518,7 +519,7 @@ acr_learner_load (AcrStore  *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no learner with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no learner with the number %" PRId64 "."), id);
       return NULL;
     }
 
@@ -557,7 +558,7 @@ acr_learner_delete (AcrStore  *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no learner with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no learner with the number %" PRId64 "."), id);
       goto fail;
     }
 

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-learning-outcome.h"
@@ -78,7 +79,7 @@ set_no_outcome_error (GError **error,
                       gint64   id)
 {
   g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-               _("There is no learning outcome with the number %" G_GINT64_FORMAT "."), id);
+               _("There is no learning outcome with the number %" PRId64 "."), id);
 }
 
 /* Reads the module and position of outcome @id. */

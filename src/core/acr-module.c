@@ -23,6 +23,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-isced.h"
@@ -467,7 +468,7 @@ set_no_module_error (GError **error,
                      gint64   id)
 {
   g_set_error (error, ACR_STORE_ERROR, code,
-               _("There is no module with the number %" G_GINT64_FORMAT "."), id);
+               _("There is no module with the number %" PRId64 "."), id);
 }
 
 gboolean
@@ -540,7 +541,7 @@ set_no_organisation_error (GError **error,
                            gint64   id)
 {
   g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
-               _("There is no organisation with the number %" G_GINT64_FORMAT ". Choose an "
+               _("There is no organisation with the number %" PRId64 ". Choose an "
                  "existing awarding body."), id);
 }
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-organisation.h"
@@ -465,7 +466,7 @@ acr_organisation_save (AcrOrganisation  *self,
   if (!is_new && _acr_store_changes (store) == 0)
     {
       g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no organisation with the number %" G_GINT64_FORMAT " any "
+                   _("There is no organisation with the number %" PRId64 " any "
                      "more; it may have been deleted."), self->id);
       goto fail;
     }
@@ -519,7 +520,7 @@ acr_organisation_load (AcrStore  *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no organisation with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no organisation with the number %" PRId64 "."), id);
       return NULL;
     }
 
@@ -552,7 +553,7 @@ check_unused (AcrStore    *store,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
-                   _("There is no organisation with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no organisation with the number %" PRId64 "."), id);
       return FALSE;
     }
 

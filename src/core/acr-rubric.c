@@ -27,6 +27,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "acr-paged-list-private.h"
@@ -1681,7 +1682,7 @@ rubric_from_row (AcrStore     *store,
 
   if (rubric == NULL)
     {
-      g_warning ("Could not read rubric %" G_GINT64_FORMAT ": %s", id, error->message);
+      g_warning ("Could not read rubric %" PRId64 ": %s", id, error->message);
       rubric = acr_rubric_new ();
       rubric->id = id;
     }

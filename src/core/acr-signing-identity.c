@@ -22,7 +22,12 @@
  * (since 3.5.11) locks each PKCS #11 private key around its operations, and sign_data also
  * serialises PKCS #11 signing with its own mutex, so either path is safe; parallel threads
  * then simply wait for the token. The PIN function may be called from the signing thread
- * when a token asks for a new login. */
+ * when a token asks for a new login.
+ *
+ * PINs: each PKCS #11 identity has its own PIN callback (gnutls_privkey_set_pin_function, not
+ * the process-wide gnutls_pkcs11_set_pin_function), trying at most ACR_PIN_MAX_ATTEMPTS PINs
+ * per login. A PKCS #11 login holds for the whole process and token: while one identity of a
+ * token lives, opening another on the same token asks for no PIN. */
 
 #define G_LOG_DOMAIN "acr-signing-identity"
 

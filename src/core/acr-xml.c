@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -313,7 +314,7 @@ acr_xml_parse_file_untrusted (const char  *path,
   if (st.st_size > ACR_XML_MAX_SIZE)
     {
       g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%" G_GINT64_FORMAT " MB). Accredit reads XML "
+                   _("“%s” is too large (%" PRId64 " MB). Accredit reads XML "
                      "documents of up to %d MB."), display_name,
                    (gint64) st.st_size / (1024 * 1024), ACR_XML_MAX_SIZE / (1024 * 1024));
       return NULL;

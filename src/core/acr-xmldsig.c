@@ -7,7 +7,9 @@
  * <ds:Signature> with one Reference URI="" (transforms enveloped-signature, exc-c14n), signs
  * the exclusive c14n of SignedInfo with gnutls_privkey_sign_data2() (file and PKCS#11 keys
  * alike) and appends the Signature as the last child of the root element. ECDSA values are
- * written raw (r‖s, 32 bytes each), as XMLDSig requires, not as GnuTLS's DER.
+ * written raw (r‖s, 32 bytes each), as XMLDSig requires, not as GnuTLS's DER. A first
+ * certificate that does not belong to the key is refused: the public keys are compared, or,
+ * for a key that hides its public part, the new signature is checked with the certificate.
  *
  * Verification trusts nothing it has not checked, and defends against signature wrapping:
  *  - "structure": no DOCTYPE; exactly one ds:Signature in the whole document, the last
@@ -24,6 +26,10 @@
  *    FIRST certificate of KeyInfo.
  * Verification stops at the first failed check. Only a verified signature exposes its
  * certificate chain; trust in the chain, validity periods and revocation are the caller's.
+ * What a valid signature does NOT cover, so nothing may read it: comments (URI="" excludes
+ * them), the Signature element itself, whitespace outside the root, and namespace
+ * declarations no element or attribute name uses (exclusive c14n drops them), hence never
+ * give meaning to prefixes inside attribute values or text (QNames such as xsi:type).
  * Verification never modifies the document; both directions are thread-safe for different
  * documents. */
 
@@ -85,19 +91,19 @@ static GParamSpec *properties [N_PROPS];
 /* What the structure check found; owned by verify. */
 typedef struct
 {
-  xmlNode           *signature;
-  xmlNode           *signed_info;
-  const char        *c14n_method;
-  const char        *signature_method;
-  const char        *digest_method;
-  const char        *transforms[MAX_TRANSFORMS];
-  guint              n_transforms;
-  GBytes            *digest_value;
-  GBytes            *signature_value;
-  gnutls_x509_crt_t  certs[MAX_CERTIFICATES];
-  guint              n_certs;
-  gnutls_pubkey_t    pubkey;
-  AcrSignatureAlgorithm algorithm;
+  xmlNode               *signature;
+  xmlNode               *signed_info;
+  char                  *c14n_method;
+  char                  *signature_method;
+  char                  *digest_method;
+  char                  *transforms[MAX_TRANSFORMS];
+  guint                  n_transforms;
+  GBytes                *digest_value;
+  GBytes                *signature_value;
+  gnutls_x509_crt_t      certs[MAX_CERTIFICATES];
+  guint                  n_certs;
+  gnutls_pubkey_t        pubkey;
+  AcrSignatureAlgorithm  algorithm;
 } Parsed;
 
 G_DEFINE_QUARK (acr-signature-error-quark, acr_signature_error)
@@ -609,11 +615,11 @@ parse_base64 (xmlNode  *node,
 static void
 parsed_clear (Parsed *p)
 {
-  g_clear_pointer ((char **) &p->c14n_method, g_free);
-  g_clear_pointer ((char **) &p->signature_method, g_free);
-  g_clear_pointer ((char **) &p->digest_method, g_free);
+  g_clear_pointer (&p->c14n_method, g_free);
+  g_clear_pointer (&p->signature_method, g_free);
+  g_clear_pointer (&p->digest_method, g_free);
   for (guint i = 0; i < p->n_transforms; i++)
-    g_free ((char *) p->transforms[i]);
+    g_free (p->transforms[i]);
   g_clear_pointer (&p->digest_value, g_bytes_unref);
   g_clear_pointer (&p->signature_value, g_bytes_unref);
   for (guint i = 0; i < p->n_certs; i++)
@@ -688,8 +694,8 @@ parse_structure (xmlDoc  *doc,
   /* SignedInfo: CanonicalizationMethod, SignatureMethod, exactly one Reference. */
   if (!expect_attribute (p->signed_info, NULL, NULL, reason) ||
       !expect_children (p->signed_info, signed_info_names, si_children, reason) ||
-      !parse_method (si_children[0], (char **) &p->c14n_method, reason) ||
-      !parse_method (si_children[1], (char **) &p->signature_method, reason))
+      !parse_method (si_children[0], &p->c14n_method, reason) ||
+      !parse_method (si_children[1], &p->signature_method, reason))
     return FALSE;
 
   /* Reference URI="" over the whole document, never part of it. */
@@ -734,7 +740,7 @@ parse_structure (xmlDoc  *doc,
       return FALSE;
     }
 
-  if (!parse_method (ref_children[1], (char **) &p->digest_method, reason))
+  if (!parse_method (ref_children[1], &p->digest_method, reason))
     return FALSE;
 
   p->digest_value = parse_base64 (ref_children[2], reason);

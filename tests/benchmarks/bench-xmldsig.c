@@ -85,6 +85,20 @@ make_key (const KeySpec      *spec,
     g_error ("Could not make a %s key and certificate", spec->name);
 
   gnutls_x509_privkey_deinit (xkey);
+
+  /* Use the certificate as read back from storage, as Accredit does, not as just built. */
+  {
+    gnutls_datum_t der = { NULL, 0 };
+    gnutls_x509_crt_t stored;
+
+    if (gnutls_x509_crt_export2 (*crt, GNUTLS_X509_FMT_DER, &der) < 0 ||
+        gnutls_x509_crt_init (&stored) < 0 ||
+        gnutls_x509_crt_import (stored, &der, GNUTLS_X509_FMT_DER) < 0)
+      g_error ("Could not re-read the %s certificate", spec->name);
+    gnutls_free (der.data);
+    gnutls_x509_crt_deinit (*crt);
+    *crt = stored;
+  }
 }
 
 static void

@@ -56,7 +56,7 @@ wait_for (Condition condition,
           gpointer  data)
 {
   gboolean timed_out = FALSE;
-  guint guard = g_timeout_add_seconds (20, set_flag_cb, &timed_out);
+  guint guard = g_timeout_add_seconds (10, set_flag_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -151,7 +151,12 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   iterate_until_idle ();
-  g_clear_object (&f->store);
+
+  /* The window, its pages and their lists let go of the store. */
+  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
+  g_object_unref (f->store);
+  g_assert_null (f->store);
+
   remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -207,7 +212,6 @@ test_window_sidebar (Fixture       *f,
                      gconstpointer  data)
 {
   GtkListBox *sidebar = get_sidebar (f);
-  char *problem;
   guint n_rows = 0;
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (sidebar),
@@ -221,11 +225,8 @@ test_window_sidebar (Fixture       *f,
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
 
-      problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
-                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                    places[i].label);
-      if (problem != NULL)
-        g_error ("Place %u: %s", i, problem);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, places[i].label);
       g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row)));
       /* Every row shows an icon beside its name. */
       g_assert_nonnull (find_descendant (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL));
@@ -387,6 +388,30 @@ test_window_places (Fixture       *f,
   g_assert_cmpstr (acr_window_get_place (f->window), ==, "learners");
 }
 
+static void
+test_window_size (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AcrSettings) settings = acr_settings_new ();
+  g_autoptr(AcrWindow) closed = g_object_ref (f->window);
+  int width;
+  int height;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 480);
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate_until_idle ();
+
+  g_assert_cmpint (g_settings_get_int (G_SETTINGS (settings), ACR_SETTINGS_WINDOW_WIDTH), ==, 640);
+  g_assert_cmpint (g_settings_get_int (G_SETTINGS (settings), ACR_SETTINGS_WINDOW_HEIGHT), ==, 480);
+  g_assert_false (g_settings_get_boolean (G_SETTINGS (settings), ACR_SETTINGS_WINDOW_MAXIMIZED));
+
+  /* The next window opens at the saved size. */
+  f->window = acr_window_new (NULL, f->store);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+}
+
 static gboolean
 has_no_toplevels (gpointer data)
 {
@@ -481,6 +506,8 @@ main (int   argc,
               fixture_setup, test_window_learners_and_curricula, fixture_teardown);
   g_test_add ("/ui/window/places", Fixture, NULL,
               fixture_setup, test_window_places, fixture_teardown);
+  g_test_add ("/ui/window/size", Fixture, NULL,
+              fixture_setup, test_window_size, fixture_teardown);
   g_test_add_func ("/ui/application/open-error", test_application_open_error);
 
   return g_test_run ();

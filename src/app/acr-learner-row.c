@@ -56,8 +56,10 @@ update_labels (AcrLearnerRow *self)
   external_id = acr_learner_get_external_id (self->item);
 
   if (given != NULL && given[0] != '\0' && family != NULL && family[0] != '\0')
-    /* Translators: a learner's full name: given name, then family name */
-    name = g_strdup_printf (C_("full name", "%s %s"), given, family);
+    {
+      /* Translators: a learner's full name: given name, then family name */
+      name = g_strdup_printf (C_("full name", "%s %s"), given, family);
+    }
   else if (family != NULL && family[0] != '\0')
     name = g_strdup (family);
   else if (given != NULL && given[0] != '\0')

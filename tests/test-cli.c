@@ -12,6 +12,9 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "acr-core.h"
+#include "acr-credential-private.h"
+
 typedef struct
 {
   char *dir;
@@ -541,6 +544,431 @@ test_cli_assessment (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->err, "accredit-cli: "));
 }
 
+/* framework export/import: the export is the shipped document, valid for xmllint too; an
+ * import replaces the framework of its code; errors exit 2 with the sentence. */
+static void
+test_cli_framework_xml (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "DQR.xml", NULL);
+  g_autofree char *edited_path = g_build_filename (f->dir, "DQR-2025.xml", NULL);
+  g_autofree char *shipped_path = g_test_build_filename (G_TEST_DIST, "..", "data", "frameworks",
+                                                         "DQR.xml", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "xml",
+                                                     "framework-unknown-dimension.xml", NULL);
+  g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "..", "data", "schemas",
+                                                "framework.xsd", NULL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *exported = NULL;
+  g_autofree char *shipped = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  init_db (f);
+
+  /* To standard output: exactly the shipped document. */
+  g_assert_cmpint (run_cli (f, "framework", "export", "DQR", NULL), ==, 0);
+  exported = g_strdup (f->out);
+  g_assert_true (g_file_get_contents (shipped_path, &shipped, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (exported, ==, shipped);
+
+  /* To a file (the code in any case), which an independent validator accepts. */
+  g_assert_cmpint (run_cli (f, "framework", "export", "dqr", "-o", path, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, exported);
+  if (xmllint != NULL)
+    {
+      const char *argv[] = { xmllint, "--noout", "--nonet", "--schema", xsd, path, NULL };
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                    &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("xmllint: %s", err);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    }
+  else
+    {
+      g_test_message ("xmllint not found: the export is checked by the core's schema only");
+    }
+
+  /* A new edition of the DQR replaces the old one. */
+  edited = g_string_new (written);
+  g_assert_cmpint (g_string_replace (edited, "version=\"2013\"", "version=\"2025\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (edited_path, edited->str, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (f, "framework", "import", edited_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "“DQR”"));
+  g_assert_cmpint (run_cli (f, "framework", "import", edited_path, "--json", NULL), ==, 0);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "code"), ==, "DQR");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "2025");
+  g_assert_cmpint (run_cli (f, "framework", "list", "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 4);
+
+  /* Errors: exit 2 and the core's sentence. */
+  g_assert_cmpint (run_cli (f, "framework", "export", "NOPE", NULL), ==, 2);
+  assert_error_message (f, "“NOPE”");
+  g_assert_cmpint (run_cli (f, "framework", "import", bad_path, NULL), ==, 2);
+  assert_error_message (f, "line 15");
+  g_assert_cmpint (run_cli (f, "framework", "import", "missing.xml", NULL), ==, 2);
+  assert_error_message (f, "missing.xml");
+  g_assert_cmpint (run_cli (f, "framework", "export", "DQR", "-o",
+                            "/nonexistent/dir/DQR.xml", NULL), ==, 2);
+  assert_error_message (f, "DQR.xml");
+}
+
+/* Signs the demo credential with the stored issuer key @key_id through the core API (as
+ * issuance would) and stores it as issued; returns the signed document. */
+static char *
+sign_demo_credential (Fixture     *f,
+                      gint64       key_id,
+                      const char  *passphrase,
+                      char       **uuid_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AcrStore) store = acr_store_open (f->db, &error);
+  g_autoptr(AcrPagedList) assessments = NULL;
+  g_autoptr(AcrAssessment) assessment = NULL;
+  g_autoptr(AcrSigningIdentity) identity = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) issued = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key_dir = g_build_filename (f->dir, "accredit", "keys", NULL);
+  g_autofree char *uuid = acr_uuid_urn_new ();
+  g_autofree char *issued_at = NULL;
+  gnutls_x509_crt_t *chain;
+  guint n_chain = 0;
+  xmlChar *mem = NULL;
+  int size = 0;
+  char *text;
+
+  g_assert_no_error (error);
+  acr_identity_store_set_key_dir (store, key_dir);
+  identity = acr_identity_store_open (store, key_id, passphrase, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  assessments = acr_assessment_list (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (assessments)); i++)
+    {
+      g_autoptr(AcrAssessment) a = g_list_model_get_item (G_LIST_MODEL (assessments), i);
+
+      if (assessment == NULL && acr_assessment_get_passed (a))
+        assessment = g_steal_pointer (&a);
+    }
+  g_assert_nonnull (assessment);
+
+  issued = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                                g_date_time_get_minute (now), g_date_time_get_second (now));
+  issued_at = g_date_time_format (issued, "%Y-%m-%dT%H:%M:%SZ");
+  doc = acr_credential_document_build (store, acr_assessment_get_id (assessment), uuid, issued,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  chain = acr_signing_identity_get_chain (identity, &n_chain);
+  g_assert_true (acr_xmldsig_sign (doc, acr_signing_identity_get_privkey (identity), chain,
+                                   n_chain, &error));
+  g_assert_no_error (error);
+  xmlDocDumpMemoryEnc (doc, &mem, &size, "UTF-8");
+  text = g_strndup ((const char *) mem, size);
+  xmlFree (mem);
+
+  {
+    g_autoptr(xmlDoc) parsed = acr_xml_parse_untrusted (text, size, "c.xml", &error);
+    g_autoptr(AcrCredentialInfo) info = acr_credential_info_new_from_document (parsed, &error);
+
+    g_assert_no_error (error);
+    bytes = g_bytes_new (text, size);
+    g_assert_true (acr_store_begin (store, &error));
+    g_assert_true (_acr_credential_insert (store, uuid, acr_assessment_get_learner_id (assessment),
+                                           acr_assessment_get_module_id (assessment),
+                                           acr_assessment_get_id (assessment), 0, issued_at,
+                                           info->valid_until, bytes,
+                                           acr_signing_identity_get_fingerprint (identity), NULL,
+                                           &error));
+    g_assert_no_error (error);
+    g_assert_true (acr_store_commit (store, &error));
+  }
+
+  *uuid_out = g_steal_pointer (&uuid);
+  return text;
+}
+
+static void
+test_cli_keys_and_verify (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *pass = g_build_filename (f->dir, "pass.txt", NULL);
+  g_autofree char *credential = g_build_filename (f->dir, "c.xml", NULL);
+  g_autofree char *edited_path = g_build_filename (f->dir, "edited.xml", NULL);
+  g_autofree char *cert = g_build_filename (f->dir, "issuer.pem", NULL);
+  g_autofree char *list = g_build_filename (f->dir, "revoked.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *bad_entry = NULL;
+  GString *edited = NULL;
+  JsonObject *object;
+  gint64 key_id;
+  sqlite3 *db = NULL;
+
+  init_db (f);
+  g_assert_true (g_file_set_contents (pass, "cli passphrase\n", -1, &error));
+  g_assert_no_error (error);
+
+  /* A key: created, listed, its certificate trusted. */
+  g_assert_cmpint (run_cli (f, "key", "create", "--organisation", "1", "--type", "ecdsa",
+                            "--passphrase-file", pass, "--json", NULL), ==, 0);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  key_id = json_object_get_int_member (object, "id");
+  fingerprint = g_strdup (json_object_get_string_member (object, "fingerprint"));
+  g_assert_cmpuint (strlen (fingerprint), ==, 64);
+  key_text = g_strdup_printf ("%" G_GINT64_FORMAT, key_id);
+  g_assert_cmpint (run_cli (f, "key", "create", "--organisation", "1", "--passphrase-file",
+                            "missing.txt", NULL), ==, 2);
+  assert_error_message (f, "missing.txt");
+  g_assert_cmpint (run_cli (f, "key", "create", "--organisation", "1", "--type", "dsa",
+                            "--passphrase-file", pass, NULL), ==, 2);
+  assert_error_message (f, "ed25519");
+  g_assert_cmpint (run_cli (f, "key", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, fingerprint));
+  g_assert_cmpint (run_cli (f, "key", "trusted", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, fingerprint));
+  g_assert_cmpint (run_cli (f, "key", "show", key_text, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "ECDSA"));
+  g_assert_cmpint (run_cli (f, "key", "export-certificate", key_text, "-o", cert, NULL), ==, 0);
+
+  /* A credential signed with it verifies… */
+  text = sign_demo_credential (f, key_id, "cli passphrase", &uuid);
+  g_assert_true (g_file_set_contents (credential, text, -1, &error));
+  g_assert_cmpint (run_cli (f, "verify", credential, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "valid"));
+  g_assert_nonnull (strstr (f->out, "✓"));
+  g_assert_null (strstr (f->out, "✗"));
+  g_assert_nonnull (strstr (f->out, uuid));
+
+  /* …one byte less does not. */
+  edited = g_string_new (text);
+  g_assert_cmpint (g_string_replace (edited, "<familyName>", "<familyName>X", 1), ==, 1);
+  g_assert_true (g_file_set_contents (edited_path, edited->str, -1, &error));
+  g_string_free (edited, TRUE);
+  g_assert_cmpint (run_cli (f, "verify", edited_path, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->out, "✗"));
+  g_assert_cmpint (run_cli (f, "verify", credential, edited_path, "--json", NULL), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 2);
+  object = json_array_get_object_element (json_node_get_array (node), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "valid");
+  object = json_array_get_object_element (json_node_get_array (node), 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "invalid");
+  g_assert_cmpstr (json_object_get_string_member (object, "failed-check"), ==, "digest");
+  g_assert_true (json_object_get_null_member (object, "credential"));
+  g_assert_cmpint (run_cli (f, "verify", "missing.xml", NULL), ==, 2);
+
+  /* Untrusted once the certificate is no longer trusted, valid again once it is. */
+  g_assert_cmpint (run_cli (f, "key", "untrust", fingerprint, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", credential, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->out, "untrusted"));
+  g_assert_cmpint (run_cli (f, "key", "trust", cert, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", credential, NULL), ==, 0);
+
+  /* Revoked: here, and by the signed list. */
+  g_assert_cmpint (run_cli (f, "revoke", uuid, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "revoke", uuid, "--reason", "Exam fraud", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", credential, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->out, "revoked"));
+  g_assert_nonnull (strstr (f->out, "Exam fraud"));
+  g_assert_cmpint (run_cli (f, "revocation-list", "export", "--key", key_text,
+                            "--passphrase-file", pass, "-o", list, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", "--revocation-list", list, credential, "--json", NULL),
+                   ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  object = json_array_get_object_element (json_node_get_array (node), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "revoked");
+
+  /* The audit log holds it all, intact; an edited entry is found. */
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "audit", "list", "--action", "key-create", "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+  g_assert_cmpint (run_cli (f, "audit", "list", "--object-type", "credential", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "revoke"));
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update; "
+                                     "UPDATE audit_log SET summary = 'Nothing happened.' "
+                                     "WHERE action = 'key-create';", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM audit_log WHERE action = "
+                                             "'key-create'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    bad_entry = g_strdup_printf ("%lld", (long long) sqlite3_column_int64 (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->out, bad_entry));
+}
+
+/* Issuing with the CLI: one credential (idempotent), export and verification of it, a CSV
+ * batch with a bad row, a batch from the database, and the key given as files. */
+static void
+test_cli_issue (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *pass = g_build_filename (f->dir, "pass.txt", NULL);
+  g_autofree char *wrong = g_build_filename (f->dir, "wrong.txt", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported.xml", NULL);
+  g_autofree char *cert = g_build_filename (f->dir, "issuer.pem", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "results.csv", NULL);
+  g_autofree char *key_text = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *file_sha = NULL;
+  gsize len = 0;
+  JsonObject *object;
+  JsonArray *failures;
+  gint64 id;
+
+  init_db (f);
+  g_assert_true (g_file_set_contents (pass, "issue passphrase\n", -1, &error));
+  g_assert_true (g_file_set_contents (wrong, "not the passphrase\n", -1, &error));
+  g_assert_cmpint (run_cli (f, "key", "create", "--organisation", "1", "--type", "ecdsa",
+                            "--passphrase-file", pass, "--json", NULL), ==, 0);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  key_text = g_strdup_printf ("%lld", (long long) json_object_get_int_member (object, "id"));
+  key_file = g_strdup (json_object_get_string_member (object, "key-location"));
+
+  /* The demo learner 1 passed module 1. */
+  g_assert_cmpint (run_cli (f, "issue", "1", "1", "--key", key_text, "--passphrase-file", pass,
+                            "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  g_assert_false (json_object_get_boolean_member (object, "already-issued"));
+  id = json_object_get_int_member (object, "id");
+  uuid = g_strdup (json_object_get_string_member (object, "uuid"));
+  sha = g_strdup (json_object_get_string_member (object, "sha256"));
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "valid");
+  id_text = g_strdup_printf ("%lld", (long long) id);
+
+  /* Again: the same credential, nothing new. */
+  g_assert_cmpint (run_cli (f, "issue", "1", "1", "--key", key_text, "--passphrase-file", pass,
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "already"));
+  g_assert_nonnull (strstr (f->out, uuid));
+  g_assert_cmpint (run_cli (f, "credential", "list", "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+  g_assert_cmpint (run_cli (f, "credential", "list", "--status", "revoked", "--json", NULL),
+                   ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 0);
+  g_assert_cmpint (run_cli (f, "credential", "list", "--search", "Mustermann", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "DEMO-ITSEC-01"));
+  g_assert_cmpint (run_cli (f, "credential", "show", uuid, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, sha));
+  g_assert_cmpint (run_cli (f, "credential", "show", "999", NULL), ==, 2);
+  assert_error_message (f, "999");
+
+  /* Exported exactly as stored; it verifies. */
+  g_assert_cmpint (run_cli (f, "credential", "export", id_text, "-o", exported, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (exported, &contents, &len, &error));
+  file_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_assert_cmpstr (file_sha, ==, sha);
+  g_assert_cmpint (run_cli (f, "credential", "export", uuid, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, contents);
+  g_assert_cmpint (run_cli (f, "verify", exported, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, uuid));
+
+  /* Refusals: no passed assessment, no key, a wrong passphrase, bad usage. */
+  g_assert_cmpint (run_cli (f, "issue", "1", "2", "--key", key_text, "--passphrase-file", pass,
+                            NULL), ==, 2);
+  assert_error_message (f, "no passed assessment");
+  g_assert_cmpint (run_cli (f, "issue", "2", "1", NULL), ==, 2);
+  assert_error_message (f, "--key");
+  g_assert_cmpint (run_cli (f, "issue", "1", NULL), ==, 2);
+  assert_error_message (f, "MODULE LEARNER");
+  g_assert_cmpint (run_cli (f, "issue", "1", "1", "--key", key_text, "--passphrase-file", wrong,
+                            NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "credential", "list", "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+
+  /* A CSV batch: row 3 names a level the rubric lacks. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "external_id,given_name,family_name,assessed_on,assessor,"
+                                      "crit1,crit2,crit3\n"
+                                      "CLI-1,Clara,Zeile,2025-07-02,Dr. Huber,erfüllt,erfüllt,"
+                                      "erfüllt\n"
+                                      "CLI-2,Bernd,Fehler,2025-07-02,Dr. Huber,erfüllt,prima,"
+                                      "erfüllt\n"
+                                      "CLI-3,Dora,Zeile,2025-07-02,Dr. Huber,übertroffen,"
+                                      "erfüllt,erfüllt\n", -1, &error));
+  g_assert_cmpint (run_cli (f, "issue", "--batch", csv, "--module", "1", "--key", key_text,
+                            "--passphrase-file", pass, "--json", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "1 of 3 records were not issued"));
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (object, "total"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "issued"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "failed"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (object, "cancelled"));
+  failures = json_object_get_array_member (object, "failures");
+  g_assert_cmpuint (json_array_get_length (failures), ==, 1);
+  object = json_array_get_object_element (failures, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "row"), ==, 3);
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "message"), "prima"));
+
+  /* The whole module from the database: all issued before. */
+  g_assert_cmpint (run_cli (f, "issue", "--module", "1", "--key", key_text,
+                            "--passphrase-file", pass, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Issued 0 credentials; 3 skipped"));
+
+  /* The key as files: the same credential again. */
+  g_assert_cmpint (run_cli (f, "key", "export-certificate", key_text, "-o", cert, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "issue", "1", "1", "--key-file", key_file, "--cert", cert,
+                            "--passphrase-file", pass, "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (node), "already-issued"));
+  g_assert_cmpint (run_cli (f, "issue", "1", "1", "--key-file", key_file,
+                            "--passphrase-file", pass, NULL), ==, 2);
+  assert_error_message (f, "--cert");
+
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +985,11 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/assessment", Fixture, NULL, fixture_setup, test_cli_assessment,
               fixture_teardown);
+  g_test_add ("/cli/framework-xml", Fixture, NULL, fixture_setup, test_cli_framework_xml,
+              fixture_teardown);
+  g_test_add ("/cli/keys-and-verify", Fixture, NULL, fixture_setup, test_cli_keys_and_verify,
+              fixture_teardown);
+  g_test_add ("/cli/issue", Fixture, NULL, fixture_setup, test_cli_issue, fixture_teardown);
 
   return g_test_run ();
 }

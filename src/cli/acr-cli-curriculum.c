@@ -2,7 +2,8 @@
 
 /* accredit-cli curriculum: programmes built from modules, with their stacking rule.
  * "--module ID[:optional]" (repeatable) gives the modules in order; on "edit" it replaces
- * the list of modules. */
+ * the list of modules. "import" and "export" read and write curriculum documents
+ * (data/schemas/curriculum.xsd); an export goes to standard output unless -o names a file. */
 
 #define G_LOG_DOMAIN "accredit-cli"
 
@@ -13,6 +14,7 @@
 
 #include "acr-cli-object.h"
 #include "acr-curriculum.h"
+#include "acr-curriculum-xml.h"
 
 static const AcrCliColumn columns[] = {
   { "id", N_("No.") },
@@ -254,12 +256,124 @@ curriculum_delete (AcrCliContext  *ctx,
   return acr_cli_verb_delete (&curriculum_type, ctx, argc, argv, error);
 }
 
+static int
+curriculum_import (AcrCliContext  *ctx,
+                   int             argc,
+                   char          **argv,
+                   GError        **error)
+{
+  g_autoptr(AcrCliParser) parser = NULL;
+  g_autoptr(AcrCurriculum) curriculum = NULL;
+  AcrStore *store;
+  gint64 id;
+  guint n_modules;
+
+  parser = acr_cli_parser_new (ctx, "curriculum", "import", _("FILE"),
+                               N_("Imports a curriculum document with its provider and modules, "
+                                  "all or nothing. A curriculum or module of the same code and "
+                                  "version is updated, not added again; approved modules must "
+                                  "be unchanged."));
+  if (!acr_cli_parser_parse (parser, &argc, &argv, 1, 1, error) ||
+      !(store = acr_cli_context_get_store (ctx, error)) ||
+      !(id = acr_curriculum_import_file (store, argv[1], error)) ||
+      !(curriculum = acr_curriculum_load (store, id, error)))
+    return ACR_CLI_EXIT_ERROR;
+
+  if (ctx->json)
+    {
+      print_curriculum (ctx, curriculum);
+      return ACR_CLI_EXIT_OK;
+    }
+
+  n_modules = g_list_model_get_n_items (acr_curriculum_get_entries (curriculum));
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Imported the curriculum “%s”, version %u (number %lld), with %u module.",
+                        "Imported the curriculum “%s”, version %u (number %lld), with %u modules.",
+                        n_modules),
+           acr_curriculum_get_code (curriculum), acr_curriculum_get_version (curriculum),
+           (long long) id, n_modules);
+  g_print ("\n");
+  return ACR_CLI_EXIT_OK;
+}
+
+/* A curriculum by number, or by code (its latest version). */
+static AcrCurriculum *
+load_by_id_or_code (AcrStore    *store,
+                    const char  *text,
+                    GError     **error)
+{
+  gint64 id;
+
+  if (text[0] != '\0' && strspn (text, "0123456789") == strlen (text))
+    return acr_cli_parse_id (text, &id, error) ? acr_curriculum_load (store, id, error) : NULL;
+
+  return acr_curriculum_load_by_code (store, text, 0, error);
+}
+
+static int
+curriculum_export (AcrCliContext  *ctx,
+                   int             argc,
+                   char          **argv,
+                   GError        **error)
+{
+  g_autoptr(AcrCliParser) parser = NULL;
+  g_autoptr(AcrCurriculum) curriculum = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *xml = NULL;
+  AcrStore *store;
+  gsize len = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the document to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  parser = acr_cli_parser_new (ctx, "curriculum", "export", _("ID|CODE"),
+                               N_("Writes a curriculum with its provider and modules as a "
+                                  "curriculum document (XML). A code names its latest version."));
+  acr_cli_parser_add_entries (parser, entries);
+  if (!acr_cli_parser_parse (parser, &argc, &argv, 1, 1, error) ||
+      !(store = acr_cli_context_get_store (ctx, error)) ||
+      !(curriculum = load_by_id_or_code (store, argv[1], error)) ||
+      !(xml = acr_curriculum_export_xml (store, acr_curriculum_get_id (curriculum), &len,
+                                         error)))
+    return ACR_CLI_EXIT_ERROR;
+
+  if (output != NULL)
+    {
+      g_autofree char *display_name = g_filename_display_name (output);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_set_contents (output, xml, (gssize) len, &local_error))
+        {
+          g_set_error (error, G_FILE_ERROR, local_error->code,
+                       _("Could not write “%s”. Check that its folder exists and that you may "
+                         "write there (%s)."), display_name, local_error->message);
+          return ACR_CLI_EXIT_ERROR;
+        }
+      return ACR_CLI_EXIT_OK;
+    }
+
+  if (fwrite (xml, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+                   _("Could not write the curriculum “%s” to standard output."),
+                   acr_curriculum_get_code (curriculum));
+      return ACR_CLI_EXIT_ERROR;
+    }
+
+  return ACR_CLI_EXIT_OK;
+}
+
 static const AcrCliVerb verbs[] = {
   { "add", N_("Adds a curriculum (--code, --title, --module ID[:optional] …)"), curriculum_add },
   { "list", N_("Lists the curricula"), curriculum_list },
   { "show", N_("Shows a curriculum and its modules"), curriculum_show },
   { "edit", N_("Changes a curriculum"), curriculum_edit },
   { "delete", N_("Deletes a curriculum"), curriculum_delete },
+  { "import", N_("Imports a curriculum document (XML) with its provider and modules"),
+    curriculum_import },
+  { "export", N_("Writes a curriculum as a curriculum document (XML)"), curriculum_export },
   { NULL }
 };
 

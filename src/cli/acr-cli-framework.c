@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* accredit-cli framework: the qualification frameworks (EQF, DQR, NQR-AT, NQF-CH, …), read
- * only here. Titles and descriptors are shown in the user's language when it is German,
- * else in English. */
+/* accredit-cli framework: the qualification frameworks (EQF, DQR, NQR-AT, NQF-CH, …): listed,
+ * shown, imported from and exported to framework documents (data/schemas/framework.xsd);
+ * they are not edited here. Titles and descriptors are shown in the user's language when it
+ * is German, else in English. An export goes to standard output unless -o names a file,
+ * which is replaced as a whole (never left half-written). */
 
 #define G_LOG_DOMAIN "accredit-cli"
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "acr-cli-object.h"
 #include "acr-framework.h"
+#include "acr-framework-xml.h"
 
 static const AcrCliColumn columns_en[] = {
   { "code", NULL },
@@ -190,10 +194,101 @@ framework_show (AcrCliContext  *ctx,
   return ACR_CLI_EXIT_OK;
 }
 
+static int
+framework_import (AcrCliContext  *ctx,
+                  int             argc,
+                  char          **argv,
+                  GError        **error)
+{
+  g_autoptr(AcrCliParser) parser = NULL;
+  g_autoptr(AcrFramework) framework = NULL;
+  AcrStore *store;
+  guint n_levels;
+
+  parser = acr_cli_parser_new (ctx, "framework", "import", _("FILE"),
+                               N_("Imports a framework document. A framework with the same "
+                                  "code is replaced; modules assigned to it stay."));
+  if (!acr_cli_parser_parse (parser, &argc, &argv, 1, 1, error) ||
+      !(store = acr_cli_context_get_store (ctx, error)) ||
+      !(framework = acr_framework_import_file (store, argv[1], error)))
+    return ACR_CLI_EXIT_ERROR;
+
+  if (ctx->json)
+    {
+      acr_cli_print_json (framework_to_json (framework));
+      return ACR_CLI_EXIT_OK;
+    }
+
+  n_levels = g_list_model_get_n_items (acr_framework_get_levels (framework));
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Imported the framework “%s”, version %s, with %u level.",
+                        "Imported the framework “%s”, version %s, with %u levels.", n_levels),
+           acr_framework_get_code (framework), acr_framework_get_version (framework),
+           n_levels);
+  g_print ("\n");
+  return ACR_CLI_EXIT_OK;
+}
+
+static int
+framework_export (AcrCliContext  *ctx,
+                  int             argc,
+                  char          **argv,
+                  GError        **error)
+{
+  g_autoptr(AcrCliParser) parser = NULL;
+  g_autoptr(AcrFramework) framework = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *xml = NULL;
+  AcrStore *store;
+  gsize len = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the document to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  parser = acr_cli_parser_new (ctx, "framework", "export", _("CODE"),
+                               N_("Writes a framework as a framework document (XML)."));
+  acr_cli_parser_add_entries (parser, entries);
+  if (!acr_cli_parser_parse (parser, &argc, &argv, 1, 1, error) ||
+      !(store = acr_cli_context_get_store (ctx, error)) ||
+      !(framework = acr_framework_load_by_code (store, argv[1], error)) ||
+      !(xml = acr_framework_export_xml (framework, &len, error)))
+    return ACR_CLI_EXIT_ERROR;
+
+  if (output != NULL)
+    {
+      g_autofree char *display_name = g_filename_display_name (output);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_set_contents (output, xml, (gssize) len, &local_error))
+        {
+          g_set_error (error, G_FILE_ERROR, local_error->code,
+                       _("Could not write “%s”. Check that its folder exists and that you may "
+                         "write there (%s)."), display_name, local_error->message);
+          return ACR_CLI_EXIT_ERROR;
+        }
+      return ACR_CLI_EXIT_OK;
+    }
+
+  if (fwrite (xml, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+                   _("Could not write the framework “%s” to standard output."),
+                   acr_framework_get_code (framework));
+      return ACR_CLI_EXIT_ERROR;
+    }
+
+  return ACR_CLI_EXIT_OK;
+}
+
 static const AcrCliVerb verbs[] = {
   { "list", N_("Lists the qualification frameworks"), framework_list },
   { "show", N_("Shows a framework's levels and descriptors (by code: EQF, DQR, …)"),
     framework_show },
+  { "import", N_("Imports a framework document (XML), replacing the framework of its code"),
+    framework_import },
+  { "export", N_("Writes a framework as a framework document (XML)"), framework_export },
   { NULL }
 };
 

@@ -30,6 +30,13 @@ static const AcrCliGroup * const groups[] = {
   &acr_cli_group_rubric,
   &acr_cli_group_learner,
   &acr_cli_group_assessment,
+  &acr_cli_group_issue,
+  &acr_cli_group_credential,
+  &acr_cli_group_verify,
+  &acr_cli_group_revoke,
+  &acr_cli_group_revocation_list,
+  &acr_cli_group_key,
+  &acr_cli_group_audit,
 };
 
 void

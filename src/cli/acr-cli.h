@@ -57,6 +57,13 @@ extern const AcrCliGroup acr_cli_group_outcome;
 extern const AcrCliGroup acr_cli_group_rubric;
 extern const AcrCliGroup acr_cli_group_learner;
 extern const AcrCliGroup acr_cli_group_assessment;
+extern const AcrCliGroup acr_cli_group_issue;
+extern const AcrCliGroup acr_cli_group_credential;
+extern const AcrCliGroup acr_cli_group_key;
+extern const AcrCliGroup acr_cli_group_verify;
+extern const AcrCliGroup acr_cli_group_revoke;
+extern const AcrCliGroup acr_cli_group_revocation_list;
+extern const AcrCliGroup acr_cli_group_audit;
 
 /* The whole program: parses the global options, dispatches to GROUP VERB and prints any
  * error as "accredit-cli: <message>" on stderr. Returns the exit status. */
@@ -79,6 +86,21 @@ void       acr_cli_set_usage_error     (GError        **error,
 gboolean   acr_cli_parse_id            (const char     *text,
                                         gint64         *id,
                                         GError        **error);
+
+/* A passphrase or PIN: the first line of @file if not NULL, else asked on the terminal
+ * (/dev/tty) as @prompt with echo off, twice when @confirm. Without file and terminal, a
+ * usage error naming "--@option FILE". Free with acr_cli_secret_free(). */
+char      *acr_cli_read_secret         (const char     *file,
+                                        const char     *option,
+                                        const char     *prompt,
+                                        gboolean        confirm,
+                                        GError        **error);
+/* Wipes and frees @secret (may be NULL). */
+void       acr_cli_secret_free         (char           *secret);
+/* An AcrPinFunc: @user_data is the --pin-file path, or NULL to ask on the terminal. */
+char      *acr_cli_pin_func            (const char     *token_label,
+                                        guint           attempt,
+                                        gpointer        user_data);
 
 #define ACR_CLI_ERROR (acr_cli_error_quark ())
 

@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "acr-assessment.h"
+#include "acr-audit-private.h"
 #include "acr-paged-list-private.h"
 #include "acr-rubric.h"
 #include "acr-rubric-private.h"
@@ -870,7 +871,14 @@ acr_assessment_save (AcrAssessment  *self,
   if (!acr_store_begin (store, error))
     return FALSE;
 
-  if (!save_in_transaction (self, store, now, &id, &total, &passed, &local_error))
+  if (!save_in_transaction (self, store, now, &id, &total, &passed, &local_error) ||
+      !_acr_audit_appendf (store, self->id == 0 ? "create" : "edit", "assessment", id,
+                           &local_error,
+                           self->id == 0
+                           ? _("Recorded assessment %lld of learner %lld in module %lld (%s).")
+                           : _("Edited assessment %lld of learner %lld in module %lld (%s)."),
+                           (long long) id, (long long) self->learner_id,
+                           (long long) self->module_id, self->assessed_on))
     {
       acr_store_rollback (store);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -985,32 +993,43 @@ acr_assessment_delete (AcrStore  *store,
   g_return_val_if_fail (ACR_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = _acr_store_prepare (store, "DELETE FROM assessment WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!acr_store_begin (store, error))
     return FALSE;
+
+  stmt = _acr_store_prepare (store, "DELETE FROM assessment WHERE id = ?1", &local_error);
+  if (stmt == NULL)
+    goto fail;
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_acr_store_run (store, stmt, &local_error))
     {
       if (g_error_matches (local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT))
         {
-          g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
+          g_clear_error (&local_error);
+          g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT,
                        _("The assessment %lld cannot be deleted because other entries, such "
                          "as issued credentials, refer to it."), (long long) id);
-          return FALSE;
         }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      goto fail;
     }
 
   if (_acr_store_changes (store) == 0)
     {
-      g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
+      g_set_error (&local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND,
                    _("There is no assessment with the number %lld."), (long long) id);
-      return FALSE;
+      goto fail;
     }
 
-  return TRUE;
+  if (!_acr_audit_appendf (store, "delete", "assessment", id, &local_error,
+                           _("Deleted assessment %lld."), (long long) id))
+    goto fail;
+
+  return acr_store_commit (store, error);
+
+fail:
+  acr_store_rollback (store);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gpointer

@@ -27,6 +27,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "acr-audit-private.h"
 #include "acr-curriculum.h"
 #include "acr-curriculum-private.h"
 #include "acr-paged-list-private.h"
@@ -1166,7 +1167,12 @@ acr_curriculum_save (AcrCurriculum  *self,
       !check_organisation (self, store, error) ||
       !check_modules (self, store, texts, versions, error) ||
       !write_row (self, store, now, &id, error) ||
-      !write_entries (self, store, id, error))
+      !write_entries (self, store, id, error) ||
+      !_acr_audit_appendf (store, self->id == 0 ? "create" : "edit", "curriculum", id, error,
+                           self->id == 0 ? _("Created version %u of the curriculum “%s” (%s).")
+                                         : _("Edited version %u of the curriculum “%s” (%s)."),
+                           self->version, self->code,
+                           acr_enum_to_label (ACR_TYPE_STATUS, self->status)))
     {
       acr_store_rollback (store);
       return FALSE;
@@ -1311,6 +1317,11 @@ acr_curriculum_delete (AcrStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_acr_store_run (store, stmt, error))
+    goto fail;
+
+  if (!_acr_audit_appendf (store, "delete", "curriculum", id, error,
+                           _("Deleted version %u of the curriculum “%s”."), stored->version,
+                           stored->code))
     goto fail;
 
   return acr_store_commit (store, error);

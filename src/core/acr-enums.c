@@ -87,6 +87,10 @@ DEFINE_ENUM (AcrStackingRule, acr_stacking_rule,
   { ACR_STACKING_RULE_MIN_CREDITS, N_("At least a number of ECTS credits"), "min-credits" },
   { ACR_STACKING_RULE_MIN_HOURS, N_("At least a number of hours"), "min-hours" })
 
+DEFINE_ENUM (AcrCredentialStatus, acr_credential_status,
+  { ACR_CREDENTIAL_STATUS_VALID, N_("Valid"), "valid" },
+  { ACR_CREDENTIAL_STATUS_REVOKED, N_("Revoked"), "revoked" })
+
 /* The GEnumValue's value_name holds the untranslated label: the nick is the stable
  * identifier, the C name is not needed at run time. */
 

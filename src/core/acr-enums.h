@@ -81,6 +81,12 @@ typedef enum
   ACR_STACKING_RULE_MIN_HOURS,
 } AcrStackingRule;
 
+typedef enum
+{
+  ACR_CREDENTIAL_STATUS_VALID,
+  ACR_CREDENTIAL_STATUS_REVOKED,
+} AcrCredentialStatus;
+
 #define ACR_TYPE_STATUS          (acr_status_get_type ())
 #define ACR_TYPE_ASSESSMENT_TYPE (acr_assessment_type_get_type ())
 #define ACR_TYPE_ASSESSMENT_MODE (acr_assessment_mode_get_type ())
@@ -90,6 +96,7 @@ typedef enum
 #define ACR_TYPE_STACKABILITY    (acr_stackability_get_type ())
 #define ACR_TYPE_OUTCOME_KIND    (acr_outcome_kind_get_type ())
 #define ACR_TYPE_STACKING_RULE   (acr_stacking_rule_get_type ())
+#define ACR_TYPE_CREDENTIAL_STATUS (acr_credential_status_get_type ())
 
 GType        acr_status_get_type          (void) G_GNUC_CONST;
 GType        acr_assessment_type_get_type (void) G_GNUC_CONST;
@@ -100,6 +107,7 @@ GType        acr_qa_type_get_type         (void) G_GNUC_CONST;
 GType        acr_stackability_get_type    (void) G_GNUC_CONST;
 GType        acr_outcome_kind_get_type    (void) G_GNUC_CONST;
 GType        acr_stacking_rule_get_type   (void) G_GNUC_CONST;
+GType        acr_credential_status_get_type (void) G_GNUC_CONST;
 
 /* The nick of @value in @enum_type ("work-sample"), or NULL for a "none" value. */
 const char  *acr_enum_to_nick             (GType        enum_type,

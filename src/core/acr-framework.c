@@ -22,6 +22,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "acr-audit-private.h"
 #include "acr-framework.h"
 #include "acr-framework-private.h"
 #include "acr-paged-list-private.h"
@@ -1318,6 +1319,12 @@ acr_framework_save (AcrFramework  *self,
   if (!write_children (self, store, id, dim_ids, level_ids, &local_error))
     goto fail;
 
+  if (!_acr_audit_appendf (store, is_new ? "create" : "edit", "framework", id, &local_error,
+                           is_new ? _("Added the framework %s (%s).")
+                                  : _("Edited the framework %s (%s)."),
+                           self->code, self->title_en))
+    goto fail;
+
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!acr_store_commit (store, error))
     return FALSE;
@@ -1474,6 +1481,10 @@ acr_framework_delete (AcrStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_acr_store_run (store, stmt, &local_error))
+    goto fail;
+
+  if (!_acr_audit_appendf (store, "delete", "framework", id, &local_error,
+                           _("Deleted the framework %s."), code))
     goto fail;
 
   g_clear_pointer (&stmt, sqlite3_finalize);

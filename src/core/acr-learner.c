@@ -17,6 +17,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "acr-audit-private.h"
 #include "acr-learner.h"
 #include "acr-paged-list-private.h"
 #include "acr-store-private.h"
@@ -474,6 +475,11 @@ acr_learner_save (AcrLearner  *self,
     }
 
   id = is_new ? _acr_store_last_insert_id (store) : self->id;
+  if (!_acr_audit_appendf (store, is_new ? "create" : "edit", "learner", id, &local_error,
+                           is_new ? _("Added the learner %s %s.") : _("Edited the learner %s %s."),
+                           self->given_name, self->family_name))
+    goto fail;
+
   if (!acr_store_commit (store, error))
     return FALSE;
 
@@ -534,6 +540,7 @@ acr_learner_delete (AcrStore  *store,
   g_autoptr(sqlite3_stmt) check = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
   int n_assessments;
   int rc;
 
@@ -562,6 +569,7 @@ acr_learner_delete (AcrStore  *store,
       goto fail;
     }
 
+  name = _acr_column_dup (check, 0);
   n_assessments = sqlite3_column_int (check, 1);
   if (n_assessments > 0)
     {
@@ -582,6 +590,10 @@ acr_learner_delete (AcrStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_acr_store_run (store, stmt, &local_error))
+    goto fail;
+
+  if (!_acr_audit_appendf (store, "delete", "learner", id, &local_error,
+                           _("Deleted the learner %s."), name))
     goto fail;
 
   return acr_store_commit (store, error);

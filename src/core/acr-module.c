@@ -26,6 +26,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "acr-audit-private.h"
 #include "acr-isced.h"
 #include "acr-module-private.h"
 #include "acr-paged-list-private.h"
@@ -1016,6 +1017,32 @@ acr_module_validate (AcrModule  *self,
   return TRUE;
 }
 
+/* The audit entry of a save: created, approved, retired or edited. */
+static gboolean
+audit_save (AcrModule  *self,
+            AcrStore   *store,
+            gboolean    inserting,
+            gint64      id,
+            GError    **error)
+{
+  if (inserting)
+    return _acr_audit_appendf (store, "create", "module", id, error,
+                               _("Created version %d of module “%s”."),
+                               self->version, self->code);
+  if (self->status != self->stored_status && self->status == ACR_STATUS_APPROVED)
+    return _acr_audit_appendf (store, "approve", "module", id, error,
+                               _("Approved version %d of module “%s”."),
+                               self->version, self->code);
+  if (self->status != self->stored_status && self->status == ACR_STATUS_RETIRED)
+    return _acr_audit_appendf (store, "retire", "module", id, error,
+                               _("Retired version %d of module “%s”."),
+                               self->version, self->code);
+
+  return _acr_audit_appendf (store, "edit", "module", id, error,
+                             _("Edited version %d of module “%s” (%s)."), self->version,
+                             self->code, acr_enum_to_label (ACR_TYPE_STATUS, self->status));
+}
+
 gboolean
 acr_module_save (AcrModule  *self,
                  AcrStore   *store,
@@ -1094,6 +1121,9 @@ acr_module_save (AcrModule  *self,
 
   if (inserting)
     id = _acr_store_last_insert_id (store);
+
+  if (!audit_save (self, store, inserting, id, error))
+    goto fail;
 
   if (!acr_store_commit (store, error))
     return FALSE;
@@ -1277,6 +1307,11 @@ acr_module_delete (AcrStore  *store,
       goto fail;
     }
 
+  if (!_acr_audit_appendf (store, "delete", "module", id, error,
+                           _("Deleted version %d of module “%s”."), module->version,
+                           module->code))
+    goto fail;
+
   return acr_store_commit (store, error);
 
 fail:
@@ -1403,6 +1438,11 @@ acr_module_new_version (AcrStore  *store,
 
   copy = acr_module_load (store, new_id, error);
   if (copy == NULL)
+    goto fail;
+
+  if (!_acr_audit_appendf (store, "new-version", "module", new_id, error,
+                           _("Made version %d of module “%s” from version %d."), version,
+                           source->code, source->version))
     goto fail;
 
   if (!acr_store_commit (store, error))

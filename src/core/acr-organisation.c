@@ -15,6 +15,7 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
+#include "acr-audit-private.h"
 #include "acr-organisation.h"
 #include "acr-paged-list-private.h"
 #include "acr-store-private.h"
@@ -475,6 +476,10 @@ acr_organisation_save (AcrOrganisation  *self,
     {
       gint64 id = _acr_store_last_insert_id (store);
 
+      if (!_acr_audit_appendf (store, "create", "organisation", id, &local_error,
+                               _("Added the organisation “%s”."), self->name))
+        goto fail;
+
       if (!acr_store_commit (store, error))
         return FALSE;
 
@@ -483,6 +488,9 @@ acr_organisation_save (AcrOrganisation  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
     }
+  else if (!_acr_audit_appendf (store, "edit", "organisation", self->id, &local_error,
+                                _("Edited the organisation “%s”."), self->name))
+    goto fail;
   else if (!acr_store_commit (store, error))
     return FALSE;
 
@@ -624,6 +632,10 @@ acr_organisation_delete (AcrStore  *store,
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_acr_store_run (store, stmt, &local_error))
+    goto fail;
+
+  if (!_acr_audit_appendf (store, "delete", "organisation", id, &local_error,
+                           _("Deleted the organisation with the number %lld."), (long long) id))
     goto fail;
 
   return acr_store_commit (store, error);

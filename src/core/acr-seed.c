@@ -3,11 +3,13 @@
 /* The demo seed: the four shipped qualification frameworks and a small, realistic demo of a
  * chamber's micro-credential series.
  *
- * Everything seeded is data, kept in static tables below, not in code: the frameworks with
- * their level descriptors in German and English (written by us from the facts in
- * STANDARDS.md §2, not copied from official texts), and the demo chamber, curriculum,
- * modules, learning outcomes, rubrics, learners and assessment. The texts are content in
- * both languages, stored as such, so they are not marked for translation.
+ * Everything seeded is data, not code. The frameworks with their level descriptors in German
+ * and English (written by us from the facts in STANDARDS.md §2, not copied from official
+ * texts) are the shipped framework documents in data/frameworks/, compiled in as resources
+ * and read like any imported document (acr-framework-xml.c): they are the single source and
+ * pass the same checks. The demo chamber, curriculum, modules, learning outcomes, rubrics,
+ * learners and assessment are kept in static tables below. The texts are content in both
+ * languages, stored as such, so they are not marked for translation.
  *
  * Rules kept here:
  * - each seed runs in one transaction through the domain types' own save functions, so every
@@ -25,8 +27,11 @@
 
 #include "acr-seed.h"
 #include "acr-assessment.h"
+#include "acr-audit-private.h"
+#include "acr-core-resources.h"
 #include "acr-curriculum.h"
 #include "acr-framework.h"
+#include "acr-framework-xml.h"
 #include "acr-learner.h"
 #include "acr-learning-outcome.h"
 #include "acr-module.h"
@@ -34,421 +39,13 @@
 #include "acr-rubric.h"
 #include "acr-store-private.h"
 
-#define N_LEVELS 8
-#define MAX_DIMENSIONS 4
-
-typedef struct
-{
-  const char *code;
-  const char *title_de;
-  const char *title_en;
-} SeedDimension;
-
-typedef struct
-{
-  const char *label;
-  const char *examples_de;   /* NULL = none */
-  const char *examples_en;
-  /* Per dimension, in the order of the framework's dimensions: German, English. */
-  const char *descriptors[MAX_DIMENSIONS][2];
-} SeedLevel;
-
-typedef struct
-{
-  const char    *code;
-  const char    *title_de;
-  const char    *title_en;
-  const char    *country;
-  const char    *version;
-  const char    *uri;
-  gboolean       is_eqf;
-  guint          n_dimensions;
-  SeedDimension  dimensions[MAX_DIMENSIONS];
-  SeedLevel      levels[N_LEVELS];   /* level i + 1, referenced to EQF level i + 1 */
-} SeedFramework;
-
-static const SeedFramework seed_frameworks[] = {
-  {
-    "EQF",
-    "Europäischer Qualifikationsrahmen für lebenslanges Lernen",
-    "European Qualifications Framework for lifelong learning",
-    NULL, "2017", NULL, TRUE, 3,
-    {
-      { "knowledge", "Kenntnisse", "Knowledge" },
-      { "skills", "Fertigkeiten", "Skills" },
-      { "autonomy", "Verantwortung und Selbstständigkeit", "Responsibility and autonomy" },
-    },
-    {
-      { "1", NULL, NULL, {
-        { "Grundlegendes Allgemeinwissen.",
-          "Elementary general knowledge." },
-        { "Führt mit grundlegenden Fertigkeiten einfache, klar umrissene Aufgaben aus.",
-          "Carries out simple, clearly defined tasks with basic skills." },
-        { "Arbeitet oder lernt unter direkter Anleitung in einem festen, geordneten Rahmen.",
-          "Works or learns under close guidance in a fixed, orderly setting." } } },
-      { "2", NULL, NULL, {
-        { "Grundlegendes Faktenwissen in einem Arbeits- oder Lernbereich.",
-          "Elementary factual knowledge of a field of work or study." },
-        { "Erledigt Aufgaben und löst Routineprobleme mit einfachen Regeln und Werkzeugen.",
-          "Completes tasks and solves routine problems using simple rules and tools." },
-        { "Arbeitet oder lernt unter Anleitung, mit etwas Raum für eigene Entscheidungen.",
-          "Works or learns under guidance, with some room for own decisions." } } },
-      { "3", NULL, NULL, {
-        { "Kennt Fakten, Grundsätze, Abläufe und allgemeine Begriffe eines Arbeits- oder "
-          "Lernbereichs.",
-          "Knows the facts, principles, processes and general concepts of a field of work or "
-          "study." },
-        { "Wählt grundlegende Methoden, Werkzeuge, Materialien und Informationen aus und setzt "
-          "sie ein, um Aufgaben zu erledigen.",
-          "Chooses and uses basic methods, tools, materials and information to get tasks "
-          "done." },
-        { "Ist für das Erledigen von Aufgaben verantwortlich und passt das eigene Vorgehen den "
-          "Umständen an.",
-          "Is responsible for getting tasks done and adapts own conduct to the "
-          "circumstances." } } },
-      { "4", NULL, NULL, {
-        { "Breites Fakten- und Theoriewissen in den Zusammenhängen eines Arbeits- oder "
-          "Lernbereichs.",
-          "Broad factual and theoretical knowledge across the contexts of a field of work or "
-          "study." },
-        { "Findet mit einer Reihe kognitiver und praktischer Fertigkeiten Lösungen für "
-          "bestimmte Probleme des Bereichs.",
-          "Finds solutions to particular problems of the field with a range of cognitive and "
-          "practical skills." },
-        { "Steuert die eigene Arbeit in vorhersehbaren, aber wechselnden Lagen; beaufsichtigt "
-          "Routinearbeiten anderer und hilft, sie zu bewerten und zu verbessern.",
-          "Steers own work in predictable but changing situations; oversees the routine work "
-          "of others and helps to assess and improve it." } } },
-      { "5", NULL, NULL, {
-        { "Umfassendes, spezialisiertes Fakten- und Theoriewissen und ein Bewusstsein für "
-          "dessen Grenzen.",
-          "Comprehensive, specialised factual and theoretical knowledge and a sense of where "
-          "it ends." },
-        { "Entwickelt mit einem breiten Spektrum an Fertigkeiten kreative Lösungen für "
-          "abstrakte Probleme.",
-          "Develops creative answers to abstract problems with a wide range of skills." },
-        { "Leitet und beaufsichtigt dort, wo sich Lagen unvorhersehbar ändern; überprüft und "
-          "entwickelt die eigene Leistung und die anderer.",
-          "Leads and oversees where situations change unpredictably; reviews and develops own "
-          "performance and that of others." } } },
-      { "6", NULL, NULL, {
-        { "Fortgeschrittenes Wissen eines Bereichs mit kritischem Verständnis seiner Theorien "
-          "und Grundsätze.",
-          "Advanced knowledge of a field with a critical grasp of its theories and "
-          "principles." },
-        { "Beherrscht das Fach und löst komplexe, unvorhersehbare Probleme auf neue Weise.",
-          "Masters the field and solves complex, unpredictable problems in new ways." },
-        { "Leitet komplexe fachliche Tätigkeiten oder Projekte, entscheidet in unvorhersehbaren "
-          "Lagen und fördert die Entwicklung von Einzelnen und Gruppen.",
-          "Leads complex professional activities or projects, decides in unpredictable "
-          "situations and furthers the development of individuals and groups." } } },
-      { "7", NULL, NULL, {
-        { "Hoch spezialisiertes Wissen, teils auf dem neuesten Stand des Fachs, als Grundlage "
-          "für eigenständiges Denken und Forschen.",
-          "Highly specialised knowledge, partly at the leading edge of the field, as a basis "
-          "for original thinking and research." },
-        { "Entwickelt in Forschung und Innovation neues Wissen und neue Verfahren und verbindet "
-          "Wissen verschiedener Bereiche.",
-          "Develops new knowledge and procedures in research and innovation and links "
-          "knowledge from different fields." },
-        { "Gestaltet komplexe, unvorhersehbare Zusammenhänge mit neuen strategischen Ansätzen "
-          "um und verantwortet die strategische Leistung von Teams.",
-          "Reshapes complex, unpredictable contexts with new strategic approaches and answers "
-          "for the strategic performance of teams." } } },
-      { "8", NULL, NULL, {
-        { "Wissen an der äußersten Grenze eines Fachs und an den Schnittstellen zwischen "
-          "Fächern.",
-          "Knowledge at the outermost frontier of a field and where fields meet." },
-        { "Beherrscht die am weitesten entwickelten Fertigkeiten, auch Synthese und Bewertung, "
-          "um Wissen und Praxis zu erweitern oder neu zu fassen.",
-          "Commands the most advanced skills, synthesis and evaluation among them, to extend "
-          "or recast knowledge and practice." },
-        { "Handelt mit großer Autorität, Eigenständigkeit und Integrität und treibt neue Ideen "
-          "an der vordersten Front von Arbeit und Forschung voran.",
-          "Acts with great authority, independence and integrity and drives new ideas at the "
-          "leading edge of work and research." } } },
-    },
-  },
-  {
-    "DQR",
-    "Deutscher Qualifikationsrahmen für lebenslanges Lernen",
-    "German Qualifications Framework for Lifelong Learning",
-    "DE", "2013", "http://data.europa.eu/esco/qdr/QF/DE", FALSE, 4,
-    {
-      { "wissen", "Wissen", "Knowledge" },
-      { "fertigkeiten", "Fertigkeiten", "Skills" },
-      { "sozialkompetenz", "Sozialkompetenz", "Social competence" },
-      { "selbstaendigkeit", "Selbständigkeit", "Autonomy" },
-    },
-    {
-      { "1",
-        "Berufsausbildungsvorbereitung (z. B. Berufsvorbereitungsjahr)",
-        "Pre-vocational training (e.g. pre-vocational year)", {
-        { "Elementares Allgemeinwissen in einem einfachen, klar geordneten Lern- oder "
-          "Arbeitsbereich.",
-          "Elementary general knowledge in a simple, clearly ordered field of learning or "
-          "work." },
-        { "Erfüllt einfache Anforderungen nach Vorgabe.",
-          "Meets simple requirements as instructed." },
-        { "Lernt oder arbeitet mit anderen zusammen und verständigt sich über Alltägliches.",
-          "Learns or works together with others and communicates about everyday matters." },
-        { "Lernt oder arbeitet unter Anleitung und schätzt das eigene Handeln ein.",
-          "Learns or works under guidance and reflects on own actions." } } },
-      { "2",
-        "Berufsausbildungsvorbereitung (z. B. Einstiegsqualifizierung), berufliche "
-        "Grundbildung an Berufsfachschulen",
-        "Pre-vocational training (e.g. entry qualification), basic vocational education at "
-        "full-time vocational schools", {
-        { "Grundlegendes Allgemeinwissen und erstes Fachwissen in einem einfachen Bereich.",
-          "Basic general knowledge and first specialist knowledge in a simple field." },
-        { "Erledigt Aufgaben nach vorgegebenen Regeln und prüft die Ergebnisse.",
-          "Completes tasks by given rules and checks the results." },
-        { "Arbeitet in einer Gruppe mit, nimmt Anregungen auf und äußert eigene Anliegen.",
-          "Contributes to a group, takes up suggestions and voices own concerns." },
-        { "Handelt in bekannten Zusammenhängen meist unter Anleitung verantwortungsbewusst.",
-          "Acts responsibly in familiar contexts, mostly under guidance." } } },
-      { "3",
-        "Zweijährige duale Berufsausbildung (z. B. Fachlagerist/Fachlageristin)",
-        "Two-year dual vocational training (e.g. warehouse operator)", {
-        { "Erweitertes Allgemein- und Fachwissen in einem teilweise offenen Bereich.",
-          "Extended general and specialist knowledge in a partly open field." },
-        { "Plant und erledigt fachliche Aufgaben und beurteilt Ergebnisse nach einfachen "
-          "Kriterien.",
-          "Plans and performs specialist tasks and judges results by simple criteria." },
-        { "Gestaltet die Arbeit in einer Gruppe mit und stellt Ergebnisse verständlich dar.",
-          "Helps shape the work of a group and presents results clearly." },
-        { "Handelt auch in weniger vertrauten Lagen eigenständig und verantwortungsbewusst.",
-          "Acts independently and responsibly also in less familiar situations." } } },
-      { "4",
-        "Drei- und dreieinhalbjährige duale Berufsausbildung",
-        "Three-year and three-and-a-half-year dual vocational training", {
-        { "Vertieftes Allgemeinwissen und fachtheoretisches Wissen eines Berufs.",
-          "In-depth general knowledge and specialist theory of an occupation." },
-        { "Plant, erledigt und bewertet fachliche Aufgaben selbständig und wählt die "
-          "Verfahren dafür aus.",
-          "Plans, performs and evaluates specialist tasks on their own and chooses the "
-          "methods." },
-        { "Gestaltet Gruppenarbeit mit, unterstützt andere und begründet eigene Vorschläge.",
-          "Helps shape group work, supports others and gives reasons for own proposals." },
-        { "Setzt sich eigene Lern- und Arbeitsziele und übernimmt Verantwortung für das "
-          "Ergebnis.",
-          "Sets own learning and work goals and takes responsibility for the outcome." } } },
-      { "5",
-        "Geprüfter Berufsspezialist/Geprüfte Berufsspezialistin (BBiG-Fortbildungsstufe 1), "
-        "Servicetechniker/Servicetechnikerin",
-        "Certified professional specialist (first stage of advanced vocational training under "
-        "the Vocational Training Act), service technician", {
-        { "Zusammenhängendes Fachwissen eines Tätigkeitsfelds, einschließlich seiner Grenzen.",
-          "Connected specialist knowledge of a field of activity, including its limits." },
-        { "Erledigt umfassende Aufgaben und wägt dabei Alternativen und Wechselwirkungen ab.",
-          "Performs comprehensive tasks, weighing alternatives and interactions." },
-        { "Plant Arbeitsabläufe im Team, leitet andere an und erklärt auch verwickelte "
-          "Sachverhalte.",
-          "Plans team workflows, instructs others and explains even intricate matters." },
-        { "Setzt Ziele für das eigene Lernen und das anderer und entwickelt sie weiter.",
-          "Sets and develops goals for own learning and that of others." } } },
-      { "6",
-        "Bachelor, Meister/Meisterin, Fachwirt/Fachwirtin, Bachelor Professional "
-        "(BBiG-Fortbildungsstufe 2, mindestens 1.200 Lernstunden)",
-        "Bachelor's degree, master craftsperson, certified senior clerk, Bachelor Professional "
-        "(second stage under the Vocational Training Act, at least 1,200 learning hours)", {
-        { "Breites und vertieftes Wissen eines wissenschaftlichen Fachs oder beruflichen "
-          "Tätigkeitsfelds.",
-          "Broad and deep knowledge of an academic subject or a professional field." },
-        { "Löst komplexe fachliche Probleme mit vielen Methoden und entwickelt neue Lösungen.",
-          "Solves complex specialist problems with many methods and develops new solutions." },
-        { "Trägt Verantwortung in Fachteams oder leitet Gruppen und Organisationen.",
-          "Carries responsibility in expert teams or leads groups and organisations." },
-        { "Bestimmt und bewertet Ziele für Lern- und Arbeitsprozesse und gestaltet sie "
-          "nachhaltig.",
-          "Defines and evaluates goals for learning and work processes and shapes them "
-          "sustainably." } } },
-      { "7",
-        "Master, Geprüfter Betriebswirt/Geprüfte Betriebswirtin, Master Professional "
-        "(BBiG-Fortbildungsstufe 3)",
-        "Master's degree, certified business economist, Master Professional (third stage under "
-        "the Vocational Training Act)", {
-        { "Umfassendes, spezialisiertes Wissen auf dem neuesten Stand eines Fachs oder "
-          "Tätigkeitsfelds.",
-          "Comprehensive, specialised, up-to-date knowledge of a subject or professional "
-          "field." },
-        { "Löst strategische Aufgaben bei häufigen, unvorhersehbaren Änderungen und entwickelt "
-          "neue Ideen und Verfahren.",
-          "Solves strategic problems amid frequent, unforeseen change and develops new ideas "
-          "and procedures." },
-        { "Leitet Gruppen oder Organisationen bei komplexen Aufgaben und fördert die "
-          "Entwicklung anderer.",
-          "Leads groups or organisations in complex tasks and furthers the development of "
-          "others." },
-        { "Setzt sich Ziele für neue Anwendungs- oder Forschungsaufgaben und verantwortet "
-          "deren Folgen.",
-          "Sets own goals for new applied or research tasks and answers for their "
-          "consequences." } } },
-      { "8",
-        "Promotion",
-        "Doctorate", {
-        { "Systematisches, spezialisiertes Wissen an der Grenze des Wissensstands eines Fachs.",
-          "Systematic, specialised knowledge at the frontier of a subject." },
-        { "Erkennt und löst neuartige Probleme in Forschung, Entwicklung oder Innovation.",
-          "Identifies and solves novel problems in research, development or innovation." },
-        { "Leitet Organisationen oder Gruppen bei komplexen, fachübergreifenden Aufgaben.",
-          "Leads organisations or groups in complex, interdisciplinary tasks." },
-        { "Verfolgt neue Ideen und Forschungsvorhaben beharrlich und in eigener "
-          "Verantwortung.",
-          "Pursues new ideas and research projects persistently and on own "
-          "responsibility." } } },
-    },
-  },
-  {
-    "NQR-AT",
-    "Nationaler Qualifikationsrahmen Österreich",
-    "National Qualifications Framework of Austria",
-    "AT", "2016", "http://data.europa.eu/esco/qdr/QF/AT", FALSE, 3,
-    {
-      { "kenntnisse", "Kenntnisse", "Knowledge" },
-      { "fertigkeiten", "Fertigkeiten", "Skills" },
-      { "kompetenz", "Kompetenz", "Competence" },
-    },
-    {
-      { "I", NULL, NULL, {
-        { "Grundlegendes Allgemeinwissen.", "Basic general knowledge." },
-        { "Führt einfache Aufgaben aus.", "Carries out simple tasks." },
-        { "Arbeitet unter direkter Anleitung in einem geordneten Rahmen.",
-          "Works under direct guidance in an orderly setting." } } },
-      { "II", NULL, NULL, {
-        { "Grundlegendes Faktenwissen eines Bereichs.", "Basic factual knowledge of a field." },
-        { "Löst Routineaufgaben mit einfachen Regeln und Werkzeugen.",
-          "Solves routine tasks with simple rules and tools." },
-        { "Arbeitet unter Anleitung mit etwas Eigenständigkeit.",
-          "Works under guidance with some independence." } } },
-      { "III", NULL, NULL, {
-        { "Kennt Fakten, Grundsätze und Abläufe eines Bereichs.",
-          "Knows the facts, principles and processes of a field." },
-        { "Wählt grundlegende Methoden und Werkzeuge aus und wendet sie an.",
-          "Chooses and applies basic methods and tools." },
-        { "Erledigt Aufgaben eigenverantwortlich und passt das Vorgehen an.",
-          "Completes tasks on own responsibility and adapts the approach." } } },
-      { "IV", "Lehrabschluss (Lehrberufe)", "Apprenticeship diploma", {
-        { "Breites Fakten- und Theoriewissen eines Berufsfelds.",
-          "Broad factual and theoretical knowledge of an occupational field." },
-        { "Löst besondere berufliche Probleme mit vielfältigen Fertigkeiten.",
-          "Solves particular occupational problems with a range of skills." },
-        { "Arbeitet selbständig in wechselnden Lagen und beaufsichtigt Routinearbeiten anderer.",
-          "Works independently in changing situations and oversees the routine work of "
-          "others." } } },
-      { "V",
-        "Reife- und Diplomprüfung einer berufsbildenden höheren Schule (BHS)",
-        "Upper secondary diploma of a college for higher vocational education (BHS)", {
-        { "Umfassendes, spezialisiertes Wissen und Bewusstsein seiner Grenzen.",
-          "Comprehensive specialised knowledge and awareness of its limits." },
-        { "Entwickelt kreative Lösungen für abstrakte Probleme.",
-          "Develops creative solutions to abstract problems." },
-        { "Leitet Arbeit bei unvorhersehbaren Änderungen und entwickelt die Leistung anderer.",
-          "Leads work amid unforeseen change and develops the performance of others." } } },
-      { "VI",
-        "Meisterprüfung, Ingenieur/Ingenieurin, Bachelor",
-        "Master craftsperson examination, engineer (Ingenieur title), bachelor's degree", {
-        { "Fortgeschrittenes Wissen mit kritischem Verständnis von Theorien und Grundsätzen.",
-          "Advanced knowledge with a critical understanding of theories and principles." },
-        { "Löst komplexe, unvorhersehbare Probleme eines Spezialgebiets auf neue Weise.",
-          "Solves complex, unpredictable problems of a specialised field in new ways." },
-        { "Leitet komplexe Projekte und entscheidet in unvorhersehbaren Lagen.",
-          "Leads complex projects and decides in unpredictable situations." } } },
-      { "VII", "Master", "Master's degree", {
-        { "Hoch spezialisiertes Wissen als Grundlage für eigenständiges Denken und Forschen.",
-          "Highly specialised knowledge as a basis for original thinking and research." },
-        { "Entwickelt in Forschung und Innovation neues Wissen und neue Verfahren.",
-          "Develops new knowledge and procedures in research and innovation." },
-        { "Gestaltet komplexe Zusammenhänge mit neuen strategischen Ansätzen um.",
-          "Reshapes complex contexts with new strategic approaches." } } },
-      { "VIII", "Doktorat", "Doctorate", {
-        { "Wissen an der vordersten Grenze eines Fachs.",
-          "Knowledge at the leading frontier of a subject." },
-        { "Erweitert Wissen und Praxis oder fasst sie durch Synthese und Bewertung neu.",
-          "Extends or recasts knowledge and practice through synthesis and evaluation." },
-        { "Handelt mit Autorität, Innovationskraft und wissenschaftlicher Integrität.",
-          "Acts with authority, innovative strength and scholarly integrity." } } },
-    },
-  },
-  {
-    "NQF-CH",
-    "Nationaler Qualifikationsrahmen für Abschlüsse der Berufsbildung (Schweiz)",
-    "National Qualifications Framework for Vocational and Professional Education and Training "
-    "(Switzerland)",
-    "CH", "2014", "http://data.europa.eu/esco/qdr/QF/CH", FALSE, 3,
-    {
-      { "kenntnisse", "Kenntnisse", "Knowledge" },
-      { "fertigkeiten", "Fertigkeiten", "Skills" },
-      { "kompetenzen", "Kompetenzen", "Competences" },
-    },
-    {
-      { "1", NULL, NULL, {
-        { "Grundlegendes Allgemeinwissen für einfache Tätigkeiten.",
-          "Basic general knowledge for simple activities." },
-        { "Führt einfache, wiederkehrende Arbeiten nach Anweisung aus.",
-          "Performs simple, recurring work as instructed." },
-        { "Arbeitet unter direkter Aufsicht in einem festen Rahmen.",
-          "Works under direct supervision in a fixed setting." } } },
-      { "2", NULL, NULL, {
-        { "Grundlegendes berufliches Faktenwissen.", "Basic occupational factual knowledge." },
-        { "Erledigt Routineaufgaben mit einfachen Regeln und Werkzeugen.",
-          "Completes routine tasks with simple rules and tools." },
-        { "Arbeitet unter Anleitung und übernimmt erste Verantwortung.",
-          "Works under guidance and takes on first responsibilities." } } },
-      { "3",
-        "Eidgenössisches Berufsattest (EBA)",
-        "Federal VET Certificate (EBA)", {
-        { "Berufliches Grundwissen zu Fakten, Abläufen und Materialien.",
-          "Basic occupational knowledge of facts, processes and materials." },
-        { "Wählt Methoden, Werkzeuge und Materialien aus und setzt sie ein.",
-          "Selects and uses methods, tools and materials." },
-        { "Erledigt Aufträge selbständig und passt das Vorgehen an.",
-          "Completes assignments independently and adapts the approach." } } },
-      { "4",
-        "Eidgenössisches Fähigkeitszeugnis (EFZ)",
-        "Federal VET Diploma (EFZ)", {
-        { "Breites Fach- und Theoriewissen eines Berufs.",
-          "Broad specialist and theoretical knowledge of an occupation." },
-        { "Löst berufstypische Probleme mit vielfältigen Fertigkeiten.",
-          "Solves typical occupational problems with a range of skills." },
-        { "Arbeitet selbständig in wechselnden Lagen und leitet Routinearbeiten anderer an.",
-          "Works independently in changing situations and guides the routine work of "
-          "others." } } },
-      { "5",
-        "Eidgenössischer Fachausweis (Berufsprüfung)",
-        "Federal Diploma of Higher Education (federal professional examination)", {
-        { "Vertieftes, spezialisiertes Fachwissen und Kenntnis seiner Grenzen.",
-          "In-depth specialised knowledge and awareness of its limits." },
-        { "Entwickelt Lösungen für anspruchsvolle, auch abstrakte Fachprobleme.",
-          "Develops solutions to demanding, also abstract, specialist problems." },
-        { "Führt Fachbereiche oder Teams bei unvorhersehbaren Änderungen.",
-          "Leads specialist areas or teams amid unforeseen change." } } },
-      { "6",
-        "Diplom einer höheren Fachschule (HF), eidgenössisches Diplom (höhere Fachprüfung)",
-        "Diploma of a professional education college (HF), Advanced Federal Diploma of Higher "
-        "Education (advanced federal professional examination)", {
-        { "Fortgeschrittenes Fach- und Führungswissen mit kritischem Verständnis.",
-          "Advanced specialist and management knowledge with critical understanding." },
-        { "Löst komplexe, neuartige Probleme im Fachgebiet auf neue Weise.",
-          "Solves complex, novel problems of the field in new ways." },
-        { "Leitet Betriebe, Abteilungen oder Projekte und verantwortet Entscheidungen.",
-          "Manages businesses, departments or projects and answers for decisions." } } },
-      { "7", NULL, NULL, {
-        { "Hoch spezialisiertes Wissen an der Spitze eines Berufsfelds.",
-          "Highly specialised knowledge at the forefront of a professional field." },
-        { "Entwickelt neue Verfahren und verbindet Wissen verschiedener Bereiche.",
-          "Develops new procedures and combines knowledge from different fields." },
-        { "Gestaltet komplexe Organisationen strategisch.",
-          "Shapes complex organisations strategically." } } },
-      { "8", NULL, NULL, {
-        { "Wissen an der vordersten Grenze eines Fachgebiets.",
-          "Knowledge at the very frontier of a field." },
-        { "Erweitert Wissen und Praxis durch neuartige Lösungen.",
-          "Extends knowledge and practice through novel solutions." },
-        { "Handelt mit hoher Autorität, Innovationskraft und Integrität.",
-          "Acts with great authority, innovative strength and integrity." } } },
-    },
-  },
+/* The shipped frameworks, as resources compiled in from data/frameworks/, in the order they
+ * are added (the EQF first). */
+static const char * const shipped_frameworks[] = {
+  "EQF.xml",
+  "DQR.xml",
+  "NQR-AT.xml",
+  "NQF-CH.xml",
 };
 
 /* The demo: a chamber's certificate series "IT-Sicherheit Grundlagen". All names, addresses
@@ -765,58 +362,35 @@ static const struct
   { "übertroffen", "erfüllt", "erfüllt" },
 };
 
+/* Adds the shipped framework document @name unless a framework with its code exists. */
 static gboolean
-seed_framework (AcrStore             *store,
-                const SeedFramework  *sf,
-                GError              **error)
+seed_framework (AcrStore    *store,
+                const char  *name,
+                GError     **error)
 {
+  g_autofree char *path = g_strconcat ("/io/github/accredit/core/frameworks/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (acr_core_get_resource (), path, 0, NULL);
   g_autoptr(AcrFramework) framework = NULL;
+  g_autoptr(AcrFramework) existing = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  framework = acr_framework_load_by_code (store, sf->code, &local_error);
-  if (framework != NULL)
+  /* The build compiles every shipped framework in. */
+  g_assert (bytes != NULL);
+
+  framework = acr_framework_new_from_xml (g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), name, error);
+  if (framework == NULL)
+    return FALSE;
+
+  existing = acr_framework_load_by_code (store, acr_framework_get_code (framework),
+                                         &local_error);
+  if (existing != NULL)
     return TRUE;
 
   if (!g_error_matches (local_error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
-
-  framework = acr_framework_new ();
-  acr_framework_set_code (framework, sf->code);
-  acr_framework_set_title_de (framework, sf->title_de);
-  acr_framework_set_title_en (framework, sf->title_en);
-  acr_framework_set_country (framework, sf->country);
-  acr_framework_set_version (framework, sf->version);
-  acr_framework_set_uri (framework, sf->uri);
-  acr_framework_set_is_eqf (framework, sf->is_eqf);
-
-  for (guint d = 0; d < sf->n_dimensions; d++)
-    {
-      g_autoptr(AcrFrameworkDimension) dimension =
-        acr_framework_dimension_new_full (sf->dimensions[d].code, sf->dimensions[d].title_de,
-                                          sf->dimensions[d].title_en);
-
-      acr_framework_add_dimension (framework, dimension);
-    }
-
-  for (guint l = 0; l < N_LEVELS; l++)
-    {
-      const SeedLevel *sl = &sf->levels[l];
-      g_autoptr(AcrFrameworkLevel) level = acr_framework_level_new_full ((int) l + 1, sl->label,
-                                                                         (int) l + 1);
-
-      acr_framework_level_set_examples_de (level, sl->examples_de);
-      acr_framework_level_set_examples_en (level, sl->examples_en);
-      for (guint d = 0; d < sf->n_dimensions; d++)
-        {
-          acr_framework_level_set_descriptor (level, sf->dimensions[d].code, "de",
-                                              sl->descriptors[d][0]);
-          acr_framework_level_set_descriptor (level, sf->dimensions[d].code, "en",
-                                              sl->descriptors[d][1]);
-        }
-      acr_framework_add_level (framework, level);
     }
 
   return acr_framework_save (framework, store, error);
@@ -832,13 +406,13 @@ acr_seed_frameworks (AcrStore  *store,
   if (!acr_store_begin (store, error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (seed_frameworks); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (shipped_frameworks); i++)
     {
-      if (!seed_framework (store, &seed_frameworks[i], error))
+      if (!seed_framework (store, shipped_frameworks[i], error))
         {
           acr_store_rollback (store);
-          g_prefix_error (error, _("Could not add the framework “%s”: "),
-                          seed_frameworks[i].code);
+          g_prefix_error (error, _("Could not add the shipped framework “%s”: "),
+                          shipped_frameworks[i]);
           return FALSE;
         }
     }
@@ -1120,7 +694,10 @@ acr_seed_demo (AcrStore  *store,
 
   if (!seed_curriculum (store, organisation_id, module_ids, error) ||
       !seed_learners (store, learner_ids, error) ||
-      !seed_assessment (store, learner_ids, module_ids, error))
+      !seed_assessment (store, learner_ids, module_ids, error) ||
+      !_acr_audit_appendf (store, "seed", "database", 0, error,
+                           _("Added the demo data: the curriculum “%s” with its modules, "
+                             "learners and an assessment."), ACR_SEED_DEMO_CURRICULUM_CODE))
     goto fail;
 
   if (!acr_store_commit (store, error))

@@ -31,7 +31,7 @@ GQuark acr_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (AcrStore, acr_store, ACR, STORE, GObject)
 
 /* The latest schema version this build knows. */
-#define ACR_STORE_SCHEMA_VERSION 1
+#define ACR_STORE_SCHEMA_VERSION 2
 
 /* Opens (creating when missing) the database at @path, or an in-memory one for ":memory:",
  * and brings its schema up to date. */

@@ -24,5 +24,7 @@ typedef struct _AcrRubricLevel        AcrRubricLevel;
 typedef struct _AcrRubricCriterion    AcrRubricCriterion;
 typedef struct _AcrLearner            AcrLearner;
 typedef struct _AcrAssessment         AcrAssessment;
+typedef struct _AcrAuditEntry         AcrAuditEntry;
+typedef struct _AcrCredential         AcrCredential;
 
 G_END_DECLS

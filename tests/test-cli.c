@@ -627,6 +627,90 @@ test_cli_framework_xml (Fixture       *f,
   assert_error_message (f, "DQR.xml");
 }
 
+/* curriculum export/import: by code or number, to stdout or a file, valid for xmllint; an
+ * import of the same document matches what is there; errors exit 2 with the sentence. */
+static void
+test_cli_curriculum_xml (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "curriculum.xml", NULL);
+  g_autofree char *changed_path = g_build_filename (f->dir, "changed.xml", NULL);
+  g_autofree char *empty_db = g_build_filename (f->dir, "empty.db", NULL);
+  g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "..", "data", "schemas",
+                                                "curriculum.xsd", NULL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *exported = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  init_db (f);
+
+  /* By code to standard output, by number to a file: the same document. */
+  g_assert_cmpint (run_cli (f, "curriculum", "export", ACR_SEED_DEMO_CURRICULUM_CODE, NULL), ==, 0);
+  exported = g_strdup (f->out);
+  g_assert_true (g_str_has_prefix (exported, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                             "<curriculum xmlns=\"urn:accredit:curriculum:1\""));
+  g_assert_cmpint (run_cli (f, "curriculum", "list", "--json", NULL), ==, 0);
+  node = parse_out (f);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             json_object_get_int_member (json_array_get_object_element (
+                               json_node_get_array (node), 0), "id"));
+  g_assert_cmpint (run_cli (f, "curriculum", "export", id_text, "-o", path, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, exported);
+  if (xmllint != NULL)
+    {
+      const char *argv[] = { xmllint, "--noout", "--nonet", "--schema", xsd, path, NULL };
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                    &err, &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("xmllint: %s", err);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    }
+
+  /* Importing it again matches what is there: the same curriculum, nothing added. */
+  g_assert_cmpint (run_cli (f, "curriculum", "import", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "“" ACR_SEED_DEMO_CURRICULUM_CODE "”"));
+  g_assert_nonnull (strstr (f->out, "3 modules"));
+  g_assert_cmpint (run_cli (f, "curriculum", "import", path, "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "code"), ==,
+                   ACR_SEED_DEMO_CURRICULUM_CODE);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "modules")),
+                    ==, 3);
+  g_assert_cmpint (run_cli (f, "module", "list", "--json", NULL), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_out (f);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 3);
+
+  /* Errors: exit 2 and the core's sentence. */
+  changed = g_string_new (written);
+  g_assert_cmpuint (g_string_replace (changed, "<workload hours=\"", "<workload hours=\"1", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (changed_path, changed->str, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (f, "curriculum", "import", changed_path, NULL), ==, 2);
+  assert_error_message (f, "new version number");
+  g_assert_cmpint (run_cli_db (f, empty_db, "curriculum", "import", path, NULL), ==, 2);
+  assert_error_message (f, "Import the framework first");
+  g_assert_cmpint (run_cli (f, "curriculum", "export", "NOPE", NULL), ==, 2);
+  assert_error_message (f, "“NOPE”");
+  g_assert_cmpint (run_cli (f, "curriculum", "import", "missing.xml", NULL), ==, 2);
+  assert_error_message (f, "missing.xml");
+  g_assert_cmpint (run_cli (f, "curriculum", "import", NULL), ==, 2);
+}
+
 /* Signs the demo credential with the stored issuer key @key_id through the core API (as
  * issuance would) and stores it as issued; returns the signed document. */
 static char *
@@ -986,6 +1070,8 @@ main (int   argc,
   g_test_add ("/cli/assessment", Fixture, NULL, fixture_setup, test_cli_assessment,
               fixture_teardown);
   g_test_add ("/cli/framework-xml", Fixture, NULL, fixture_setup, test_cli_framework_xml,
+              fixture_teardown);
+  g_test_add ("/cli/curriculum-xml", Fixture, NULL, fixture_setup, test_cli_curriculum_xml,
               fixture_teardown);
   g_test_add ("/cli/keys-and-verify", Fixture, NULL, fixture_setup, test_cli_keys_and_verify,
               fixture_teardown);

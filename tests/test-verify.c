@@ -1206,7 +1206,24 @@ test_identity_insert_fails (Fixture       *f,
   g_assert_true (acr_audit_verify (f->store, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  /* Once the database accepts again, creating works. */
+  /* The same when the audit entry cannot be written: the row and the trust go too. */
+  g_assert_true (_acr_store_exec (f->store,
+                                  "DROP TRIGGER refuse; "
+                                  "CREATE TEMP TRIGGER refuse BEFORE INSERT ON audit_log "
+                                  "BEGIN SELECT RAISE (ABORT, 'disk full'); END;", &error));
+  g_assert_no_error (error);
+  g_assert_null (acr_identity_store_create (f->store, f->organisation_id, ACR_KEY_TYPE_ECDSA,
+                                            "Doomed", NULL, 30, PASSPHRASE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_free (files_after);
+  files_after = list_files (f->key_dir);
+  g_assert_cmpstr (files_after, ==, files_before);
+  g_assert_cmpint (count_rows (f->store, "signing_identity"), ==, identities);
+  g_assert_cmpint (count_rows (f->store, "trusted_certificate"), ==, trusted);
+  g_assert_cmpint (count_rows (f->store, "audit_log"), ==, audit);
+
+  /* Once the database accepts again, creating works (no transaction was left open). */
   g_assert_true (_acr_store_exec (f->store, "DROP TRIGGER refuse", &error));
   {
     g_autoptr(AcrIdentityRecord) record = create_identity (f, ACR_KEY_TYPE_ED25519, "Later");

@@ -143,6 +143,25 @@ test_xml_invalid_utf8 (void)
 }
 
 static void
+test_xml_big_line_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?>\n<a>\n");
+
+  /* Errors deep in a large document still name the right line. */
+  for (guint i = 0; i < 69997; i++)
+    g_string_append (xml, "<b/>\n");
+  g_string_append (xml, "<c></d>\n</a>\n");
+
+  doc = acr_xml_parse_untrusted (xml->str, xml->len, "long.xml", &error);
+  g_assert_null (doc);
+  g_assert_error (error, ACR_XML_ERROR, ACR_XML_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 70000"));
+  g_string_free (xml, TRUE);
+}
+
+static void
 test_xml_empty (void)
 {
   g_autoptr(GError) error = NULL;
@@ -179,6 +198,7 @@ main (int   argc,
   g_test_add_func ("/xml/too-deep", test_xml_too_deep);
   g_test_add_func ("/xml/too-large", test_xml_too_large);
   g_test_add_func ("/xml/invalid-utf8", test_xml_invalid_utf8);
+  g_test_add_func ("/xml/big-line-numbers", test_xml_big_line_numbers);
   g_test_add_func ("/xml/empty", test_xml_empty);
   g_test_add_func ("/xml/missing-file", test_xml_missing_file);
 

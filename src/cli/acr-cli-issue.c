@@ -46,6 +46,28 @@ key_options_clear (KeyOptions *k)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyOptions, key_options_clear)
 
+/* Usage errors of the key options, found before anything is read. */
+static gboolean
+check_key_options (KeyOptions  *k,
+                   GError     **error)
+{
+  if ((k->key != NULL) == (k->key_file != NULL))
+    {
+      acr_cli_set_usage_error (error, _("Give the signing key: --key ID (a key that “key list” "
+                                        "shows) or --key-file KEY with --cert CERT."));
+      return FALSE;
+    }
+
+  if (k->key_file != NULL && k->cert == NULL)
+    {
+      acr_cli_set_usage_error (error, _("--key-file needs the certificate too: give --cert "
+                                        "CERT (PEM, the signer's certificate first)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static AcrSigningIdentity *
 open_identity (AcrStore    *store,
                KeyOptions  *k,
@@ -54,12 +76,8 @@ open_identity (AcrStore    *store,
   char *passphrase = NULL;
   AcrSigningIdentity *identity = NULL;
 
-  if ((k->key != NULL) == (k->key_file != NULL))
-    {
-      acr_cli_set_usage_error (error, _("Give the signing key: --key ID (a key that “key list” "
-                                        "shows) or --key-file KEY with --cert CERT."));
-      return NULL;
-    }
+  if (!check_key_options (k, error))
+    return NULL;
 
   if (k->key != NULL)
     {
@@ -82,13 +100,6 @@ open_identity (AcrStore    *store,
                                           error);
       acr_cli_secret_free (passphrase);
       return identity;
-    }
-
-  if (k->cert == NULL)
-    {
-      acr_cli_set_usage_error (error, _("--key-file needs the certificate too: give --cert "
-                                        "CERT (PEM, the signer's certificate first)."));
-      return NULL;
     }
 
   passphrase = acr_cli_read_secret (k->passphrase_file, "passphrase-file",
@@ -406,6 +417,8 @@ run_issue (AcrCliContext  *ctx,
                                         "to issue a batch.\n%s"), hint);
       return ACR_CLI_EXIT_ERROR;
     }
+  if (!check_key_options (&k, error))
+    return ACR_CLI_EXIT_ERROR;
   if (workers < 0 || workers > 256)
     {
       acr_cli_set_usage_error (error, _("The value of --workers must be a whole number from 1 "

@@ -16,22 +16,27 @@
  * network, size and depth limits), its root and namespace are checked, it is validated against
  * the schema, and then every rule the schema cannot state is checked, each error naming the
  * document, the line and the element: frameworks and their levels exist, rubric cells and
- * "assesses" refer to levels and outcomes of their own module, module codes are unique, and
- * each value passes the validation of its domain type. The whole document is applied in one
- * transaction (begun before the checks, so what they read is what gets written), or nothing:
+ * "assesses" refer to levels and outcomes of their own module, module codes and ids are
+ * unique, texts are in the main language or English (what the database keeps), and each value
+ * passes the validation of its domain type. The whole document is applied in one transaction,
+ * begun before the checks so that what they read is what gets written, or not at all:
  *  - the provider is matched by legal identifier, else by name, else added; a matched
  *    organisation is left as it is;
- *  - modules are matched by code and version. A new one is written as a draft with its
- *    children and then given the document's status, as the seed does. A stored draft (or
- *    version in review) that differs is replaced with its children, unless assessments use
- *    it. A stored approved or retired version is frozen: the document must describe it
- *    exactly (only approved → retired may change), else the import is refused;
+ *  - modules are matched by code and version, and taken one at a time (read, checked,
+ *    written, let go), so memory holds the parsed tree and one module, not a copy of it all.
+ *    A new one is saved as a draft with its children and then given the document's status,
+ *    as the seed does. A stored draft (or version in review) that differs is replaced with
+ *    its children, unless assessments use it. A stored approved or retired version is frozen:
+ *    the document must describe it exactly (only approved → retired may change), else the
+ *    import is refused;
  *  - the curriculum is matched by code and version and updated (its modules replaced) rather
  *    than added twice; a frozen one must be unchanged too.
- * Rows of modules are written through acr_module_save() and the curriculum through
- * acr_curriculum_save(); the many small child rows (outcomes, level assignments, rubrics) are
- * written here with prepared statements kept for the whole import, after each object passed
- * its type's validate function, because a document may hold thousands of modules. */
+ * Module rows and status changes go through acr_module_save() and the curriculum through
+ * acr_curriculum_save(), which keep their rules and audit entries; the many small child rows
+ * (outcomes, level assignments, rubrics) are written here with prepared statements kept for
+ * the whole import, after each object passed its type's validate function, because a
+ * document may hold thousands of modules. The import and each export are recorded in the
+ * audit log. */
 
 #define G_LOG_DOMAIN "acr-curriculum-xml"
 
@@ -42,6 +47,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
 
+#include "acr-audit-private.h"
 #include "acr-curriculum.h"
 #include "acr-curriculum-xml.h"
 #include "acr-learning-outcome.h"
@@ -103,7 +109,6 @@ typedef struct
 
   /* Statements kept for the whole import. */
   sqlite3_stmt    *find_module;
-  sqlite3_stmt    *set_status;
   sqlite3_stmt    *insert_outcome;
   sqlite3_stmt    *insert_level;
   sqlite3_stmt    *insert_rubric;
@@ -760,6 +765,12 @@ acr_curriculum_export_xml (AcrStore  *store,
         goto fail;
     }
 
+  if (!_acr_audit_appendf (store, "export", "curriculum", curriculum_id, error,
+                           _("Exported the curriculum “%s” version %u."),
+                           acr_curriculum_get_code (curriculum),
+                           acr_curriculum_get_version (curriculum)))
+    goto fail;
+
   if (!acr_store_commit (store, error))
     return NULL;
 
@@ -808,7 +819,6 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->module_ids, g_array_unref);
   g_clear_pointer (&imp->required, g_array_unref);
   g_clear_pointer (&imp->find_module, sqlite3_finalize);
-  g_clear_pointer (&imp->set_status, sqlite3_finalize);
   g_clear_pointer (&imp->insert_outcome, sqlite3_finalize);
   g_clear_pointer (&imp->insert_level, sqlite3_finalize);
   g_clear_pointer (&imp->insert_rubric, sqlite3_finalize);
@@ -942,8 +952,8 @@ get_count_attr (Import      *imp,
   if (end == NULL || *end != '\0' || number < 1 || number > (guint64) max)
     {
       set_node_error (error, imp, node, ACR_XML_ERROR_INVALID,
-                      _("The %s “%s” must be a whole number from 1 to %lld."), name,
-                      text ? text : "", (long long) max);
+                      _("“%s” is not a whole number from 1 to %lld (attribute “%s”)."),
+                      text ? text : "", (long long) max, name);
       return FALSE;
     }
 
@@ -972,7 +982,7 @@ get_decimal_attr (Import      *imp,
   if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (number))
     {
       set_node_error (error, imp, node, ACR_XML_ERROR_INVALID,
-                      _("The %s “%s” is not a number."), name, text);
+                      _("“%s” is not a number (attribute “%s”)."), text, name);
       return FALSE;
     }
 
@@ -1757,26 +1767,26 @@ find_provider (Import   *imp,
   return TRUE;
 }
 
+/* Gives the saved @module the document's @status through acr_module_save(), so that the
+ * approval or retirement is checked and recorded like any other. */
 static gboolean
-set_module_status (Import     *imp,
-                   gint64      module_id,
-                   AcrStatus   status,
-                   GError    **error)
+save_status (Import      *imp,
+             ModuleData  *md,
+             AcrModule   *module,
+             AcrStatus    status,
+             GError     **error)
 {
-  g_autofree char *now = _acr_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  if (acr_module_get_status (module) == status)
+    return TRUE;
 
-  stmt = prepare_cached (imp, &imp->set_status,
-                         "UPDATE module SET status = ?2, updated_at = ?3, last_editor = ?4 "
-                         "WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
+  acr_module_set_status (module, status);
+  if (!acr_module_save (module, imp->store, error))
+    {
+      locate_error (error, imp, md->line, "module");
+      return FALSE;
+    }
 
-  sqlite3_bind_int64 (stmt, 1, module_id);
-  _acr_bind_enum (stmt, 2, ACR_TYPE_STATUS, status);
-  _acr_bind_text (stmt, 3, now);
-  _acr_bind_text (stmt, 4, acr_store_get_actor (imp->store));
-  return _acr_store_run (imp->store, stmt, error);
+  return TRUE;
 }
 
 static gboolean
@@ -2041,7 +2051,7 @@ apply_frozen_module (Import      *imp,
     return TRUE;
 
   if (stored_status == ACR_STATUS_APPROVED && status == ACR_STATUS_RETIRED)
-    return set_module_status (imp, acr_module_get_id (stored->module), status, error);
+    return save_status (imp, md, stored->module, status, error);
 
   if (stored_status == ACR_STATUS_RETIRED)
     g_set_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_READ_ONLY,
@@ -2095,13 +2105,9 @@ apply_module (Import      *imp,
           locate_error (error, imp, md->line, "module");
           return FALSE;
         }
-      acr_module_set_status (m, status);
-
       *module_id = acr_module_get_id (m);
-      if (!write_children (imp, md, *module_id, error))
-        return FALSE;
-
-      return status == ACR_STATUS_DRAFT || set_module_status (imp, *module_id, status, error);
+      return write_children (imp, md, *module_id, error) &&
+             save_status (imp, md, m, status, error);
     }
 
   *module_id = sqlite3_column_int64 (find, 0);
@@ -2186,11 +2192,9 @@ apply_module (Import      *imp,
   if (same)
     return TRUE;
 
-  if (!delete_children (imp, *module_id, error) ||
-      !write_children (imp, md, *module_id, error))
-    return FALSE;
-
-  return status == ACR_STATUS_DRAFT || set_module_status (imp, *module_id, status, error);
+  return delete_children (imp, *module_id, error) &&
+         write_children (imp, md, *module_id, error) &&
+         save_status (imp, md, stored->module, status, error);
 }
 
 /* TRUE when @stored says what @wanted says, status aside. */
@@ -2440,7 +2444,10 @@ import_document (Import   *imp,
       g_array_append_val (imp->required, md->required);
     }
 
-  return apply_curriculum (imp, curriculum_id, error);
+  return apply_curriculum (imp, curriculum_id, error) &&
+         _acr_audit_appendf (imp->store, "import", "curriculum", *curriculum_id, error,
+                             _("Imported the curriculum “%s” version %u from “%s”."),
+                             code, (guint) version, imp->display_name);
 }
 
 /* Imports the parsed, still unchecked @doc. */

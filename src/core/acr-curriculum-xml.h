@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * valid against curriculum.xsd, and the same bytes for the same data (no timestamps). Sets
  * *@len (may be NULL) to its length. NOT_FOUND for an unknown curriculum; INVALID (a sentence
  * naming what to fix) when the data cannot be written in the format, e.g. a curriculum without
- * provider or modules. Free the result with g_free(). */
+ * provider or modules. The export is recorded in the audit log. Free the result with
+ * g_free(). */
 char    *acr_curriculum_export_xml   (AcrStore     *store,
                                       gint64        curriculum_id,
                                       gsize        *len,

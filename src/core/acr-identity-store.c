@@ -970,12 +970,10 @@ insert_identity (AcrStore           *store,
     goto fail;
 
   detail = identity_detail (identity, label, key_location);
-  if (!acr_audit_append (store, action, "signing_identity", id, summary, detail, error)
-      || !acr_store_commit (store, error))
-    {
-      /* A failed commit has rolled back already. */
-      return 0;
-    }
+  if (!acr_audit_append (store, action, "signing_identity", id, summary, detail, error))
+    goto fail;
+  if (!acr_store_commit (store, error))
+    return 0;  /* a failed commit has rolled back already */
 
   return id;
 

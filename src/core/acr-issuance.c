@@ -192,7 +192,7 @@ typedef struct
   GArray             *page;
   guint               page_pos;
   gboolean            exhausted;
-  gint64              last_learner_id;
+  gint64              last_id;         /* of the last assessment read (keyset) */
   CsvReader           csv;
 } Run;
 
@@ -1230,8 +1230,10 @@ commit_chunk (Run     *run,
   return TRUE;
 }
 
-/* Candidates from the database: every learner with a passed assessment in the module, in
- * pages ordered by learner (keyset), the latest passed assessment of each. */
+/* Candidates from the database: every learner with a passed assessment in the module, by
+ * the latest passed assessment of each (by date, then number), in pages in the order of the
+ * assessments' numbers (keyset: the index on module and verdict holds them in that order, so
+ * a page costs the same at the end of a large batch as at its start). */
 static gboolean
 fill_page_from_db (Run     *run,
                    GError **error)
@@ -1241,41 +1243,41 @@ fill_page_from_db (Run     *run,
   int rc;
 
   stmt = _acr_store_prepare (self->store,
-    "SELECT t.learner_id, t.assessment_id, t.has_valid, "
-    "  EXISTS (SELECT 1 FROM credential r WHERE r.assessment_id = t.assessment_id "
-    "          AND r.status = 'revoked') "
-    "FROM (SELECT a.learner_id AS learner_id, "
-    "        (SELECT b.id FROM assessment b WHERE b.learner_id = a.learner_id AND "
-    "         b.module_id = ?1 AND b.passed = 1 "
-    "         ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1) AS assessment_id, "
-    "        EXISTS (SELECT 1 FROM credential c WHERE c.learner_id = a.learner_id AND "
-    "                c.module_id = ?1 AND c.status = 'valid' AND c.curriculum_id IS NULL) "
-    "          AS has_valid "
-    "      FROM assessment a WHERE a.module_id = ?1 AND a.passed = 1 AND a.learner_id > ?2 "
-    "      GROUP BY a.learner_id ORDER BY a.learner_id LIMIT ?3) AS t", error);
+    "SELECT a.id, a.learner_id, "
+    "  EXISTS (SELECT 1 FROM credential c WHERE c.learner_id = a.learner_id AND "
+    "          c.module_id = ?1 AND c.status = 'valid' AND c.curriculum_id IS NULL), "
+    "  EXISTS (SELECT 1 FROM credential r WHERE r.assessment_id = a.id AND "
+    "          r.status = 'revoked') "
+    "FROM assessment a "
+    "WHERE a.module_id = ?1 AND a.passed = 1 AND a.id > ?2 AND "
+    "  NOT EXISTS (SELECT 1 FROM assessment b WHERE b.learner_id = a.learner_id AND "
+    "              b.module_id = ?1 AND b.passed = 1 AND "
+    "              (b.assessed_on > a.assessed_on OR "
+    "               (b.assessed_on = a.assessed_on AND b.id > a.id))) "
+    "ORDER BY a.id LIMIT ?3", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, self->module_id);
-  sqlite3_bind_int64 (stmt, 2, run->last_learner_id);
+  sqlite3_bind_int64 (stmt, 2, run->last_id);
   sqlite3_bind_int (stmt, 3, DB_PAGE_SIZE);
 
   g_array_set_size (run->page, 0);
   run->page_pos = 0;
+  run->exhausted = TRUE;
   while ((rc = _acr_store_step (self->store, stmt, error)) == SQLITE_ROW)
     {
-      Candidate c = { 0, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      Candidate c = { 0, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 0) };
 
-      run->last_learner_id = c.learner_id;
+      run->exhausted = FALSE;
+      run->last_id = c.assessment_id;
       if (sqlite3_column_int (stmt, 2) != 0 || sqlite3_column_int (stmt, 3) != 0)
         add_skipped (run);
       else
         g_array_append_val (run->page, c);
     }
-  if (rc < 0)
-    return FALSE;
 
-  return TRUE;
+  return rc >= 0;
 }
 
 static const char *
@@ -1663,15 +1665,8 @@ next_candidate (Run        *run,
           if (!fill_page_from_csv (run, error))
             return -1;
         }
-      else
-        {
-          gint64 before = run->last_learner_id;
-
-          if (!fill_page_from_db (run, error))
-            return -1;
-          if (run->last_learner_id == before)
-            run->exhausted = TRUE;
-        }
+      else if (!fill_page_from_db (run, error))
+        return -1;
     }
 
   *out = g_array_index (run->page, Candidate, run->page_pos++);

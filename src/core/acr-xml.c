@@ -23,6 +23,9 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -211,37 +214,23 @@ end_element_cb (void          *user_data,
   default_end_element (user_data, localname, prefix, uri);
 }
 
-xmlDoc *
-acr_xml_parse_untrusted (const char  *data,
-                         gsize        size,
-                         const char  *display_name,
-                         GError     **error)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                       XML_PARSE_NOXINCNODE | XML_PARSE_BIG_LINES)
+
+/* Parses from memory (@fd < 0) or from an open file, with the hooks above. */
+static xmlDoc *
+parse_checked (const char  *data,
+               gsize        size,
+               int          fd,
+               const char  *display_name,
+               GError     **error)
 {
   ParseState state = { 0 };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
 
-  g_return_val_if_fail (data != NULL || size == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
   acr_xml_init ();
   state.display_name = display_name;
-
-  if (size > ACR_XML_MAX_SIZE)
-    {
-      g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%" G_GSIZE_FORMAT " MB). Accredit reads XML documents "
-                     "of up to %d MB."), display_name, size / (1024 * 1024),
-                   ACR_XML_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (size == 0)
-    {
-      g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_MALFORMED,
-                   _("“%s” is empty."), display_name);
-      return NULL;
-    }
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -258,9 +247,12 @@ acr_xml_parse_untrusted (const char  *data,
   ctxt->sax->startElementNs = start_element_cb;
   ctxt->sax->endElementNs = end_element_cb;
 
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, display_name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOXINCNODE);
+  /* xmlCtxtReadFd, unlike xmlCtxtReadFile, does not go through the entity loader; and it
+   * streams, so a large file is never held in memory next to its tree. */
+  if (fd >= 0)
+    doc = xmlCtxtReadFd (ctxt, fd, display_name, NULL, PARSE_OPTIONS);
+  else
+    doc = xmlCtxtReadMemory (ctxt, data, (int) size, display_name, NULL, PARSE_OPTIONS);
 
   if (state.error == NULL && (doc == NULL || !ctxt->wellFormed))
     {
@@ -290,40 +282,78 @@ acr_xml_parse_untrusted (const char  *data,
 }
 
 xmlDoc *
+acr_xml_parse_untrusted (const char  *data,
+                         gsize        size,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (size > ACR_XML_MAX_SIZE)
+    {
+      g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
+                   _("“%s” is too large (%" G_GSIZE_FORMAT " MB). Accredit reads XML documents "
+                     "of up to %d MB."), display_name, size / (1024 * 1024),
+                   ACR_XML_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (size == 0)
+    {
+      g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_MALFORMED,
+                   _("“%s” is empty."), display_name);
+      return NULL;
+    }
+
+  return parse_checked (data, size, -1, display_name, error);
+}
+
+xmlDoc *
 acr_xml_parse_file_untrusted (const char  *path,
                               GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *display_name = NULL;
   GStatBuf st;
-  gsize size;
+  xmlDoc *doc;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_filename_display_basename (path);
 
-  if (g_stat (path, &st) != 0)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       int errsv = errno;
 
       g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_FAILED,
                    _("Could not read “%s”: %s."), display_name, g_strerror (errsv));
+      if (fd >= 0)
+        close (fd);
       return NULL;
     }
 
-  if (st.st_size > ACR_XML_MAX_SIZE)
+  if (!S_ISREG (st.st_mode) || st.st_size > ACR_XML_MAX_SIZE || st.st_size == 0)
     {
-      g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%" PRId64 " MB). Accredit reads XML "
-                     "documents of up to %d MB."), display_name,
-                   (gint64) st.st_size / (1024 * 1024), ACR_XML_MAX_SIZE / (1024 * 1024));
+      if (!S_ISREG (st.st_mode))
+        g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_FAILED,
+                     _("Could not read “%s”: it is not a regular file."), display_name);
+      else if (st.st_size == 0)
+        g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_MALFORMED,
+                     _("“%s” is empty."), display_name);
+      else
+        g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
+                     _("“%s” is too large (%" PRId64 " MB). Accredit reads XML "
+                       "documents of up to %d MB."), display_name,
+                     (gint64) st.st_size / (1024 * 1024), ACR_XML_MAX_SIZE / (1024 * 1024));
+      close (fd);
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &size, error))
-    return NULL;
-
-  return acr_xml_parse_untrusted (contents, size, display_name, error);
+  doc = parse_checked (NULL, 0, fd, display_name, error);
+  close (fd);
+  return doc;
 }
 
 gboolean

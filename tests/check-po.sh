@@ -13,7 +13,7 @@ else
   echo "not ok 1 - de.po fails msgfmt --check"; sed 's/^/# /' "$tmp/stats"; exit 1
 fi
 cd "$top"
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
   --add-comments=Translators -f po/POTFILES.in -o "$tmp/accredit.pot" 2>"$tmp/xgettext.err" || {
   echo "not ok 2 - xgettext failed"; sed 's/^/# /' "$tmp/xgettext.err"; exit 1; }
 msgmerge -q --no-fuzzy-matching "po/de.po" "$tmp/accredit.pot" -o "$tmp/merged.po"

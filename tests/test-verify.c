@@ -1129,9 +1129,8 @@ test_identity_create (Fixture       *f,
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_INVALID);
   g_clear_error (&error);
   {
-    g_autoptr(AcrIdentityRecord) retired = acr_identity_store_load (f->store,
-                                                                    acr_identity_record_get_id (loaded),
-                                                                    &error);
+    gint64 id = acr_identity_record_get_id (loaded);
+    g_autoptr(AcrIdentityRecord) retired = acr_identity_store_load (f->store, id, &error);
 
     g_assert_nonnull (acr_identity_record_get_retired_at (retired));
   }
@@ -1248,6 +1247,7 @@ test_identity_request (Fixture       *f,
   g_autofree char *wrong_pem = NULL;
   g_autofree char *text = NULL;
   g_autofree char *files = NULL;
+  const char *request_id;
   gnutls_privkey_t ca_key, other_key;
   gnutls_x509_crt_t ca_crt, other_crt, leaf;
   gnutls_x509_crq_t crq;
@@ -1260,7 +1260,8 @@ test_identity_request (Fixture       *f,
                                                "Prüfungsstelle", PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (request);
-  g_assert_cmpuint (strlen (acr_certificate_request_get_request_id (request)), ==, 16);
+  request_id = acr_certificate_request_get_request_id (request);
+  g_assert_cmpuint (strlen (request_id), ==, 16);
   g_assert_true (g_str_has_prefix (acr_certificate_request_get_request_pem (request),
                                    "-----BEGIN NEW CERTIFICATE REQUEST-----"));
   requests = acr_identity_store_list_requests (f->store, &error);
@@ -1288,16 +1289,14 @@ test_identity_request (Fixture       *f,
   gnutls_free (out.data);
 
   /* Wrong passphrase, and a certificate for another key: refused, the request stays. */
-  g_assert_null (acr_identity_store_import_certificate (f->store,
-                                                        acr_certificate_request_get_request_id (request),
+  g_assert_null (acr_identity_store_import_certificate (f->store, request_id,
                                                         chain_pem, strlen (chain_pem),
                                                         "wrong", &error));
   g_assert_error (error, ACR_KEY_ERROR, ACR_KEY_ERROR_BAD_PASSPHRASE);
   g_clear_error (&error);
   make_certificate (now - 3600, now + 86400, &other_key, &other_crt);
   wrong_pem = certificate_pem (other_crt);
-  g_assert_null (acr_identity_store_import_certificate (f->store,
-                                                        acr_certificate_request_get_request_id (request),
+  g_assert_null (acr_identity_store_import_certificate (f->store, request_id,
                                                         wrong_pem, strlen (wrong_pem),
                                                         PASSPHRASE, &error));
   g_assert_error (error, ACR_KEY_ERROR, ACR_KEY_ERROR_INVALID);
@@ -1311,8 +1310,7 @@ test_identity_request (Fixture       *f,
   requests = acr_identity_store_list_requests (f->store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (requests), ==, 1);
 
-  record = acr_identity_store_import_certificate (f->store,
-                                                  acr_certificate_request_get_request_id (request),
+  record = acr_identity_store_import_certificate (f->store, request_id,
                                                   chain_pem, strlen (chain_pem), PASSPHRASE,
                                                   &error);
   g_assert_no_error (error);

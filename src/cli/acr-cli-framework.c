@@ -146,7 +146,7 @@ print_framework (AcrFramework *framework)
       if (eqf_level > 0 && !acr_framework_get_is_eqf (framework))
         {
           g_print (" ");
-          /* TRANSLATORS: a national level's reference to the EQF, "(EQF level 4)" */
+          /* Translators: a national level's reference to the EQF, "(EQF level 4)" */
           g_print (_("(EQF level %d)"), eqf_level);
         }
       g_print ("\n");

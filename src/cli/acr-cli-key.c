@@ -111,8 +111,8 @@ write_output (const char  *path,
     }
   if (!g_file_set_contents (path, text, -1, &local_error))
     {
-      g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE, _("“%s” could not be written: %s"),
-                   path, local_error->message);
+      g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE,
+                   _("“%s” could not be written: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -617,7 +617,8 @@ key_trust (AcrCliContext  *ctx,
 
   if (!ctx->json)
     {
-      g_print (_("Trusted the certificate “%s”."), acr_trusted_certificate_get_subject (trusted));
+      g_print (_("Trusted the certificate “%s”."),
+               acr_trusted_certificate_get_subject (trusted));
       g_print ("\n");
     }
   print_record (ctx, G_OBJECT (trusted));

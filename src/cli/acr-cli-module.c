@@ -238,7 +238,7 @@ module_check (AcrCliContext  *ctx,
     }
   else
     {
-      /* TRANSLATORS: "Module MC-01, version 1: 9 of 11 mandatory elements (Annex I) present." */
+      /* Translators: "Module MC-01, version 1: 9 of 11 mandatory elements (Annex I) present." */
       g_print (_("Module %s, version %d: %u of %u mandatory elements (Annex I) present."),
                acr_module_get_code (module), acr_module_get_version (module),
                acr_completeness_get_n_present (completeness),

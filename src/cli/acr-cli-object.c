@@ -251,7 +251,7 @@ parse_unsigned (const char  *text,
   if (v < min || v > max)
     {
       g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE,
-                   _("The value of --%s must be between %" G_GUINT64_FORMAT " and %"
+                   _("The value of --%s must be between %" PRIu64 " and %"
                      G_GUINT64_FORMAT ", not %s."), option, min, max, copy);
       return FALSE;
     }
@@ -577,7 +577,7 @@ describe_value (GParamSpec *pspec)
     {
       g_autofree char *nicks = acr_enum_list_nicks (type);
 
-      /* TRANSLATORS: the placeholder is a list of accepted words */
+      /* Translators: the placeholder is a list of accepted words */
       return g_strdup_printf (_("one of: %s"), nicks);
     }
   return NULL;
@@ -619,7 +619,7 @@ add_property_option (AcrCliParser *self,
   entry.long_name = keep_string (self, g_strdup (name));
   entry.flags = hidden ? G_OPTION_FLAG_HIDDEN : 0;
   if (alias)
-    /* TRANSLATORS: the help of another name of an option */
+    /* Translators: the help of another name of an option */
     entry.description = keep_string (self, g_strdup_printf (_("Same as --%s"), pspec->name));
   else if (values != NULL)
     entry.description = keep_string (self, g_strdup_printf ("%s (%s)",
@@ -1017,7 +1017,7 @@ print_aligned (const char *label,
   g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
   guint pad = width - g_utf8_strlen (label, -1);
 
-  /* TRANSLATORS: a label and its value, "Title: Welding basics" */
+  /* Translators: a label and its value, "Title: Welding basics" */
   g_print (_("%s:"), label);
   g_print ("%*s %s\n", (int) pad, "", lines[0]);
   for (guint i = 1; lines[i] != NULL; i++)
@@ -1197,7 +1197,7 @@ acr_cli_print_section (AcrCliContext      *ctx,
                        const AcrCliColumn *columns)
 {
   g_print ("\n");
-  /* TRANSLATORS: the heading of a part of an entry, "Learning outcomes:" */
+  /* Translators: the heading of a part of an entry, "Learning outcomes:" */
   g_print (_("%s:"), title);
   g_print ("\n");
 

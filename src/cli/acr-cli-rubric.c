@@ -305,7 +305,7 @@ print_grid (AcrRubric *rubric)
     {
       g_autoptr(AcrRubricLevel) level = g_list_model_get_item (levels, l);
 
-      /* TRANSLATORS: a rubric level's column heading: its name and points, "Good (3)" */
+      /* Translators: a rubric level's column heading: its name and points, "Good (3)" */
       g_ptr_array_add (headers, g_strdup_printf (_("%s (%g)"),
                                                  acr_rubric_level_get_name (level),
                                                  acr_rubric_level_get_points (level)));

@@ -444,8 +444,8 @@ revocation_list_export (AcrCliContext  *ctx,
   if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                             &local_error))
     {
-      g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE, _("“%s” could not be written: %s"),
-                   output, local_error->message);
+      g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE,
+                   _("“%s” could not be written: %s"), output, local_error->message);
       return ACR_CLI_EXIT_ERROR;
     }
   if (!ctx->json)

@@ -112,7 +112,7 @@ describe_groups (void)
       if (g->alias != NULL)
         {
           g_string_append (str, " ");
-          /* TRANSLATORS: a shorter name of a command, "(or: org)" */
+          /* Translators: a shorter name of a command, "(or: org)" */
           g_string_append_printf (str, _("(or: %s)"), g->alias);
         }
     }

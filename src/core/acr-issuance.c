@@ -17,8 +17,8 @@
  *   builds the unsigned documents and commits the signed ones in chunks (100 by default, or
  *   every 2 s), each credential with its audit entry and the issuance_batch row's counts in
  *   the same transaction. The signing threads only sign and serialise; they never touch
- *   the store. At most 4 documents per signing thread are in flight and one chunk waits for
- *   its commit, so memory does not grow with the size of the batch.
+ *   the store. At most 32 documents (4 per signing thread, if more) are in flight and one
+ *   chunk waits for its commit, so memory does not grow with the size of the batch.
  * - Cancelling stops building at once; documents in flight are dropped unsigned or, when
  *   signed already, committed: nothing committed is lost and the counts say what was done.
  *   A batch interrupted by a crash keeps what its chunks committed; running it again skips
@@ -52,7 +52,10 @@
 #define DEFAULT_CHUNK_SIZE   100
 /* A chunk is committed at the latest this long after its first credential was signed. */
 #define CHUNK_MAX_AGE_US     (2 * G_USEC_PER_SEC)
+/* Documents in flight: enough that the signing threads have work while a chunk is committed
+ * (a commit waits for the disk), few enough that memory does not matter. */
 #define JOBS_PER_WORKER      4
+#define MIN_JOBS_IN_FLIGHT   32
 #define DB_PAGE_SIZE         256
 #define CSV_ROWS_PER_TXN     32
 #define CSV_MAX_RECORD_BYTES (1024 * 1024)
@@ -419,8 +422,8 @@ acr_issuance_find_assessment (AcrStore  *store,
     return 0;
 
   stmt = _acr_store_prepare (store,
-                             "SELECT id FROM assessment WHERE module_id = ?1 AND "
-                             "learner_id = ?2 AND passed = 1 "
+                             "SELECT id FROM assessment WHERE +module_id = ?1 AND "
+                             "learner_id = ?2 AND +passed = 1 "
                              "ORDER BY assessed_on DESC, id DESC LIMIT 1", error);
   if (stmt == NULL)
     return 0;
@@ -1242,6 +1245,8 @@ fill_page_from_db (Run     *run,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* The unary + keep SQLite on the index by learner for the subquery: the index by module
+   * would make each lookup scan the whole module. */
   stmt = _acr_store_prepare (self->store,
     "SELECT a.id, a.learner_id, "
     "  EXISTS (SELECT 1 FROM credential c WHERE c.learner_id = a.learner_id AND "
@@ -1251,7 +1256,7 @@ fill_page_from_db (Run     *run,
     "FROM assessment a "
     "WHERE a.module_id = ?1 AND a.passed = 1 AND a.id > ?2 AND "
     "  NOT EXISTS (SELECT 1 FROM assessment b WHERE b.learner_id = a.learner_id AND "
-    "              b.module_id = ?1 AND b.passed = 1 AND "
+    "              +b.module_id = ?1 AND +b.passed = 1 AND "
     "              (b.assessed_on > a.assessed_on OR "
     "               (b.assessed_on = a.assessed_on AND b.id > a.id))) "
     "ORDER BY a.id LIMIT ?3", error);
@@ -1457,7 +1462,7 @@ find_same_assessment (AcrStore       *store,
 
   stmt = _acr_store_prepare (store,
                              "SELECT id FROM assessment WHERE learner_id = ?1 AND "
-                             "module_id = ?2 AND assessed_on = ?3 AND assessor = ?4 "
+                             "+module_id = ?2 AND assessed_on = ?3 AND assessor = ?4 "
                              "ORDER BY id DESC", error);
   if (stmt == NULL)
     return -1;
@@ -1834,7 +1839,7 @@ run_batch (AcrIssuanceBatch  *self,
     }
 
   n_workers = self->n_workers > 0 ? self->n_workers : g_get_num_processors ();
-  run.max_in_flight = n_workers * JOBS_PER_WORKER;
+  run.max_in_flight = MAX (MIN_JOBS_IN_FLIGHT, n_workers * JOBS_PER_WORKER);
   run.results = g_async_queue_new ();
   run.chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   run.page = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -1915,7 +1920,9 @@ run_batch (AcrIssuanceBatch  *self,
   g_array_unref (run.page);
   csv_close (&run.csv);
 
-  if (fatal == NULL && g_cancellable_is_cancelled (cancellable))
+  /* A cancel that came when all was done cancelled nothing. */
+  if (fatal == NULL && g_cancellable_is_cancelled (cancellable) &&
+      !(source_done && get_done (self) >= (guint) g_atomic_int_get (&self->total)))
     g_atomic_int_set (&self->cancelled, 1);
 
   /* The batch's record; a failure here loses nothing issued. */

@@ -505,8 +505,10 @@ acr_revocation_list_load (AcrStore    *store,
       || g_date_time_to_unix (issued) > gnutls_x509_crt_get_expiration_time (chain[0]))
     {
       g_autofree char *name = _acr_certificate_name (chain[0]);
-      g_autofree char *from = _acr_format_unix_time (gnutls_x509_crt_get_activation_time (chain[0]));
-      g_autofree char *to = _acr_format_unix_time (gnutls_x509_crt_get_expiration_time (chain[0]));
+      gint64 activation = gnutls_x509_crt_get_activation_time (chain[0]);
+      gint64 expiration = gnutls_x509_crt_get_expiration_time (chain[0]);
+      g_autofree char *from = _acr_format_unix_time (activation);
+      g_autofree char *to = _acr_format_unix_time (expiration);
       g_autofree char *why = g_strdup_printf (_("it was issued on %s, but the certificate “%s” "
                                                 "that signed it is valid only from %s to %s."),
                                               self->issued != NULL ? self->issued : "?", name,

@@ -293,7 +293,7 @@ acr_xml_parse_untrusted (const char  *data,
   if (size > ACR_XML_MAX_SIZE)
     {
       g_set_error (error, ACR_XML_ERROR, ACR_XML_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%" G_GSIZE_FORMAT " MB). Accredit reads XML documents "
+                   _("“%s” is too large (%zu MB). Accredit reads XML documents "
                      "of up to %d MB."), display_name, size / (1024 * 1024),
                    ACR_XML_MAX_SIZE / (1024 * 1024));
       return NULL;

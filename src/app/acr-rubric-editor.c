@@ -552,6 +552,7 @@ on_criterion_description_changed_cb (GtkEditable *editable,
     return;
 
   acr_rubric_criterion_set_description (ref->criterion, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), text);
   if (index < self->preview_rows->len)
     adw_preferences_row_set_title (g_ptr_array_index (self->preview_rows, index), text);
   changed (self);
@@ -902,6 +903,8 @@ add_criterion_row (AcrRubricEditor    *self,
   widgets->entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (widgets->entry), description != NULL ? description : "");
   gtk_editable_set_width_chars (GTK_EDITABLE (widgets->entry), 18);
+  /* A long description does not fit: the tooltip shows it whole. */
+  gtk_widget_set_tooltip_text (widgets->entry, description);
   label = g_strdup_printf (_("Description of criterion %u"), index + 1);
   set_label (widgets->entry, label);
   g_clear_pointer (&label, g_free);

@@ -159,7 +159,7 @@ print_verification (AcrVerification *v)
   const AcrCredentialInfo *info = acr_verification_get_info (v);
   guint width = 0;
 
-  /* TRANSLATORS: "credential.xml: valid — The credential is valid: …" */
+  /* Translators: "credential.xml: valid — The credential is valid: …" */
   g_print (_("%s: %s — %s"), acr_verification_get_display_name (v),
            status_label (acr_verification_get_status (v)), acr_verification_get_summary (v));
   g_print ("\n");
@@ -357,7 +357,7 @@ run_revoke (AcrCliContext  *ctx,
     acr_cli_print_object (ctx, G_OBJECT (credential));
   else
     {
-      /* TRANSLATORS: "Revoked the credential urn:uuid:… of Anna Muster (IT-SEC-01)." */
+      /* Translators: "Revoked the credential urn:uuid:… of Anna Muster (IT-SEC-01)." */
       g_print (_("Revoked the credential %s of %s (%s)."), acr_credential_get_uuid (credential),
                acr_credential_get_learner_name (credential) != NULL
                ? acr_credential_get_learner_name (credential) : "?",
@@ -522,7 +522,7 @@ audit_verify (AcrCliContext  *ctx,
     }
   else
     {
-      /* TRANSLATORS: the reason names the entry, e.g. "Entry 12 was changed …" */
+      /* Translators: the reason names the entry, e.g. "Entry 12 was changed …" */
       g_print (_("The audit log is broken: %s"), local_error->message);
       g_print ("\n");
     }

@@ -1125,7 +1125,7 @@ add_failure (Run         *run,
       Failure f = { row, learner_id, assessment_id, NULL };
 
       if (row > 0)
-        /* TRANSLATORS: a row of a CSV file and what was wrong with it */
+        /* Translators: a row of a CSV file and what was wrong with it */
         f.message = g_strdup_printf (_("Row %u: %s"), row, message);
       else
         f.message = g_strdup (message);

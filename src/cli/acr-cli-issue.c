@@ -589,11 +589,12 @@ credential_show (AcrCliContext  *ctx,
 
 #define ROW(label, value) \
   G_STMT_START { \
-    if ((value) != NULL) \
+    char *row_value = (value); \
+    if (row_value != NULL) \
       { \
         char **row = g_new0 (char *, 3); \
         row[0] = g_strdup (label); \
-        row[1] = (value); \
+        row[1] = row_value; \
         g_ptr_array_add (rows, row); \
         width = MAX (width, (guint) g_utf8_strlen (label, -1)); \
       } \

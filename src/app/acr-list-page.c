@@ -28,8 +28,11 @@ typedef struct
   char               *empty_icon_name;
   char               *search_placeholder;
 
+  GtkWidget          *header_clamp;
+  GtkBox             *header_box;
   GtkSearchEntry     *search_entry;
   GtkStack           *content_stack;
+  GtkWidget          *detail;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
 } AcrListPagePrivate;
@@ -54,6 +57,9 @@ update_visible_state (AcrListPage *self)
   AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
   guint n_items = priv->model ? g_list_model_get_n_items (priv->model) : 0;
+
+  if (priv->detail != NULL)
+    return;
 
   if (n_items > 0)
     gtk_stack_set_visible_child_name (priv->content_stack, "list");
@@ -126,6 +132,23 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_activate_cb (AcrListPage *self,
+                guint        position,
+                GtkListView *list_view)
+{
+  AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
+  AcrListPageClass *klass = ACR_LIST_PAGE_GET_CLASS (self);
+  g_autoptr(GObject) item = NULL;
+
+  if (klass->item_activated == NULL || priv->model == NULL)
+    return;
+
+  item = g_list_model_get_item (priv->model, position);
+  if (item != NULL)
+    klass->item_activated (self, item);
+}
+
+static void
 on_search_changed_cb (AcrListPage    *self,
                       GtkSearchEntry *entry)
 {
@@ -143,12 +166,17 @@ static void
 acr_list_page_constructed (GObject *object)
 {
   AcrListPage *self = ACR_LIST_PAGE (object);
+  AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
 
   G_OBJECT_CLASS (acr_list_page_parent_class)->constructed (object);
 
   /* A subclass that forgot its row type or model is a programming error. */
   g_assert (g_type_is_a (ACR_LIST_PAGE_GET_CLASS (self)->row_type, GTK_TYPE_WIDGET));
   g_assert (ACR_LIST_PAGE_GET_CLASS (self)->create_model != NULL);
+
+  /* Rows that open something open on a single click, as links do. */
+  if (ACR_LIST_PAGE_GET_CLASS (self)->item_activated != NULL)
+    gtk_list_view_set_single_click_activate (priv->list_view, TRUE);
 
   update_visible_state (self);
 }
@@ -160,6 +188,7 @@ acr_list_page_dispose (GObject *object)
   AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
   GtkWidget *child;
 
+  priv->detail = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ACR_TYPE_LIST_PAGE);
   /* GTK 4.8 leaves the template's unnamed children in place. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -316,10 +345,13 @@ acr_list_page_class_init (AcrListPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/accredit/Accredit/acr-list-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, header_clamp);
+  gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, content_stack);
   gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, list_view);
   gtk_widget_class_bind_template_child_private (widget_class, AcrListPage, selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_cb);
@@ -379,5 +411,54 @@ acr_list_page_focus_search (AcrListPage *self)
 
   g_return_if_fail (ACR_IS_LIST_PAGE (self));
 
+  acr_list_page_show_detail (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+void
+acr_list_page_add_header_widget (AcrListPage *self,
+                                 GtkWidget   *widget)
+{
+  AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
+
+  g_return_if_fail (ACR_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_append (priv->header_box, widget);
+}
+
+void
+acr_list_page_show_detail (AcrListPage *self,
+                           GtkWidget   *detail)
+{
+  AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
+
+  g_return_if_fail (ACR_IS_LIST_PAGE (self));
+  g_return_if_fail (detail == NULL || GTK_IS_WIDGET (detail));
+
+  priv->detail = detail;
+  gtk_widget_set_visible (priv->header_clamp, detail == NULL);
+  /* Typing in the detail must not search the hidden list. */
+  gtk_search_entry_set_key_capture_widget (priv->search_entry,
+                                           detail == NULL ? GTK_WIDGET (self) : NULL);
+
+  if (detail == NULL)
+    {
+      update_visible_state (self);
+      return;
+    }
+
+  if (gtk_widget_get_parent (detail) != GTK_WIDGET (priv->content_stack))
+    gtk_stack_add_child (priv->content_stack, detail);
+  gtk_stack_set_visible_child (priv->content_stack, detail);
+}
+
+GtkWidget *
+acr_list_page_get_detail (AcrListPage *self)
+{
+  AcrListPagePrivate *priv = acr_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (ACR_IS_LIST_PAGE (self), NULL);
+
+  return priv->detail;
 }

@@ -26,17 +26,30 @@ struct _AcrListPageClass
    * subclasses in class_init. */
   GType        row_type;
 
+  /* Called when a row is activated (Enter, a click); NULL: rows do nothing. */
+  void        (*item_activated) (AcrListPage *self,
+                                 gpointer     item);
+
   /*< private >*/
-  gpointer     padding[8];
+  gpointer     padding[7];
 };
 
-AcrStore    *acr_list_page_get_store      (AcrListPage *self);
+AcrStore    *acr_list_page_get_store         (AcrListPage *self);
 /* Sets the store the page lists from and queries it again; NULL empties the page. */
-void         acr_list_page_set_store      (AcrListPage *self,
-                                           AcrStore    *store);
+void         acr_list_page_set_store         (AcrListPage *self,
+                                              AcrStore    *store);
 /* Queries the store again with the current search, after a change to its rows. */
-void         acr_list_page_reload         (AcrListPage *self);
+void         acr_list_page_reload            (AcrListPage *self);
 /* Moves the keyboard focus to the search entry. */
-void         acr_list_page_focus_search   (AcrListPage *self);
+void         acr_list_page_focus_search      (AcrListPage *self);
+/* Adds @widget (a button) at the end of the row of the search entry. */
+void         acr_list_page_add_header_widget (AcrListPage *self,
+                                              GtkWidget   *widget);
+/* Shows @detail (an editor of one row) in place of the search and the list, adding it to
+ * the page the first time; NULL goes back to the list. */
+void         acr_list_page_show_detail       (AcrListPage *self,
+                                              GtkWidget   *detail);
+/* The widget shown by acr_list_page_show_detail(), NULL while the list is shown. */
+GtkWidget   *acr_list_page_get_detail        (AcrListPage *self);
 
 G_END_DECLS

@@ -252,7 +252,7 @@ parse_unsigned (const char  *text,
     {
       g_set_error (error, ACR_CLI_ERROR, ACR_CLI_ERROR_USAGE,
                    _("The value of --%s must be between %" PRIu64 " and %"
-                     G_GUINT64_FORMAT ", not %s."), option, min, max, copy);
+                     PRIu64 ", not %s."), option, min, max, copy);
       return FALSE;
     }
 

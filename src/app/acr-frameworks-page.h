@@ -10,4 +10,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AcrFrameworksPage, acr_frameworks_page, ACR, FRAMEWORKS_PAGE, AcrListPage)
 
+/* Imports the framework or curriculum document @file into the page's store, telling the
+ * user the result: a toast and a reloaded list on success, a dialog with the error's
+ * sentence (file, line, element) on failure, the database then unchanged. Returns whether
+ * the import succeeded. */
+gboolean acr_frameworks_page_import_file (AcrFrameworksPage *self,
+                                          GFile             *file);
+
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* AcrCurriculumRow: one curriculum in the curricula list: its title and code. */
+/* AcrCurriculumRow: one curriculum in the curricula list: its title and code, and a menu
+ * button (also opened by a right click) whose Delete the curricula page carries out
+ * ("curricula.delete" with the curriculum's id). */
 
 #define G_LOG_DOMAIN "acr-curriculum-row"
 
@@ -19,6 +21,7 @@ struct _AcrCurriculumRow
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
+  GtkMenuButton *menu_button;
 };
 
 enum {
@@ -47,6 +50,29 @@ update_labels (AcrCurriculumRow *self)
 
   gtk_label_set_label (self->title_label, title ? title : "");
   gtk_label_set_label (self->subtitle_label, code ? code : "");
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AcrCurriculumRow *self = ACR_CURRICULUM_ROW (widget);
+
+  if (self->item != NULL)
+    gtk_widget_activate_action (widget, "curricula.delete", "x",
+                                acr_curriculum_get_id (self->item));
+}
+
+static void
+on_secondary_click_pressed_cb (GtkGestureClick  *gesture,
+                               int               n_press,
+                               double            x,
+                               double            y,
+                               AcrCurriculumRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (self->menu_button);
 }
 
 static void
@@ -121,12 +147,22 @@ acr_curriculum_row_class_init (AcrCurriculumRowClass *klass)
                                                "/io/github/accredit/Accredit/acr-curriculum-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AcrCurriculumRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AcrCurriculumRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrCurriculumRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action_cb);
 }
 
 static void
 acr_curriculum_row_init (AcrCurriculumRow *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *

@@ -2,7 +2,9 @@
 
 /* AcrModuleRow: one module in the modules list: title, code and version, and the review
  * status as a coloured word (the colours are the style's success/warning/accent classes,
- * so they follow the dark style). */
+ * so they follow the dark style). A menu button at the end, also opened by a right click,
+ * offers Duplicate and Delete, which the modules page carries out ("modules.duplicate",
+ * "modules.delete" with the module's id). */
 
 #define G_LOG_DOMAIN "acr-module-row"
 
@@ -15,13 +17,14 @@
 
 struct _AcrModuleRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  AcrModule *item;
+  AcrModule     *item;
 
-  GtkLabel  *title_label;
-  GtkLabel  *subtitle_label;
-  GtkLabel  *status_label;
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *status_label;
+  GtkMenuButton *menu_button;
 };
 
 enum {
@@ -68,6 +71,33 @@ update_labels (AcrModuleRow *self)
   gtk_label_set_label (self->status_label, acr_enum_to_label (ACR_TYPE_STATUS, status));
   if ((guint) status < G_N_ELEMENTS (status_classes))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+}
+
+static void
+row_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AcrModuleRow *self = ACR_MODULE_ROW (widget);
+
+  if (self->item == NULL)
+    return;
+
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action_name, "row.duplicate")
+                              ? "modules.duplicate" : "modules.delete",
+                              "x", acr_module_get_id (self->item));
+}
+
+static void
+on_secondary_click_pressed_cb (GtkGestureClick *gesture,
+                               int              n_press,
+                               double           x,
+                               double           y,
+                               AcrModuleRow    *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (self->menu_button);
 }
 
 static void
@@ -143,12 +173,23 @@ acr_module_row_class_init (AcrModuleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcrModuleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AcrModuleRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AcrModuleRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AcrModuleRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, row_action_cb);
 }
 
 static void
 acr_module_row_init (AcrModuleRow *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *

@@ -425,6 +425,16 @@ acr_window_show_toast (AcrWindow  *self,
 }
 
 void
+acr_window_add_toast (AcrWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (ACR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 acr_window_show_error (AcrWindow    *self,
                        const GError *error)
 {

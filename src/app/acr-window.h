@@ -24,6 +24,9 @@ void        acr_window_set_place    (AcrWindow      *self,
                                      const char     *place);
 void        acr_window_show_toast   (AcrWindow      *self,
                                      const char     *message);
+/* Shows @toast (floating reference taken), e.g. one with an Undo button. */
+void        acr_window_add_toast    (AcrWindow      *self,
+                                     AdwToast       *toast);
 /* Shows the sentence of @error as a toast that stays longer than a plain one. */
 void        acr_window_show_error   (AcrWindow      *self,
                                      const GError   *error);

@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "acr-core.h"
+#include "acr-ui-test.h"
 #include "acr-list-page.h"
 #include "acr-curriculum-editor.h"
 #include "acr-curricula-page.h"
@@ -26,136 +27,6 @@ typedef struct
   AcrStore  *store;
   AcrWindow *window;
 } Fixture;
-
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-
-      if ((found = find_descendant (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The title without mnemonic underlines. */
-static char *
-strip_underline (const char *title)
-{
-  GString *s = g_string_new (NULL);
-
-  for (; title != NULL && *title != '\0'; title++)
-    if (*title != '_')
-      g_string_append_c (s, *title);
-
-  return g_string_free (s, FALSE);
-}
-
-/* The first preferences row of @type titled @title (underlines ignored). */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child))
-        {
-          g_autofree char *plain =
-            strip_underline (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
-
-          if (g_strcmp0 (plain, title) == 0)
-            return child;
-        }
-
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_row (GtkWidget  *root,
-         GType       type,
-         const char *title)
-{
-  GtkWidget *row = find_row (root, type, title);
-
-  if (row == NULL)
-    g_error ("No row “%s”", title);
-  return row;
-}
-
-/* The button inside @root whose tooltip is @label; an icon-only one must have @label as its
- * accessible name. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), label) == 0)
-        {
-          /* An icon-only button has an accessible name. */
-          if (gtk_button_get_label (GTK_BUTTON (child)) == NULL)
-            gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-          return child;
-        }
-
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -177,7 +48,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   acr_window_set_place (f->window, "curricula");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 }
 
 static void
@@ -185,14 +56,14 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* The window, the editor and its lists let go of the store. */
   g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   g_object_unref (f->store);
   g_assert_null (f->store);
 
-  remove_tree (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -231,7 +102,7 @@ press_shortcut (GtkWidget  *widget,
 static AcrListPage *
 get_curricula_page (Fixture *f)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), ACR_TYPE_CURRICULA_PAGE, NULL);
+  GtkWidget *page = acr_test_find_descendant (GTK_WIDGET (f->window), ACR_TYPE_CURRICULA_PAGE, NULL);
 
   g_assert_nonnull (page);
   return ACR_LIST_PAGE (page);
@@ -297,7 +168,7 @@ open_curriculum (Fixture *f,
   GtkWidget *editor;
 
   ACR_LIST_PAGE_GET_CLASS (page)->item_activated (page, curriculum);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   editor = acr_list_page_get_detail (page);
   g_assert_true (ACR_IS_CURRICULUM_EDITOR (editor));
@@ -347,14 +218,14 @@ test_editor_seeded (Fixture       *f,
                            acr_curriculum_entry_get_module_title (first));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[0])), ==,
                    title);
-  g_assert_nonnull (find_button (rows->pdata[0], "Move Up"));
-  g_assert_nonnull (find_button (rows->pdata[0], "Move Down"));
-  g_assert_nonnull (find_button (rows->pdata[0], "Remove from the Curriculum"));
-  g_assert_false (gtk_widget_get_sensitive (find_button (rows->pdata[0], "Move Up")));
+  g_assert_nonnull (acr_test_find_button (rows->pdata[0], "Move Up"));
+  g_assert_nonnull (acr_test_find_button (rows->pdata[0], "Move Down"));
+  g_assert_nonnull (acr_test_find_button (rows->pdata[0], "Remove from the Curriculum"));
+  g_assert_false (gtk_widget_get_sensitive (acr_test_find_button (rows->pdata[0], "Move Up")));
 
   /* Back to the list. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "curriculum.back", NULL);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_null (acr_list_page_get_detail (get_curricula_page (f)));
 }
 
@@ -363,7 +234,7 @@ test_editor_new (Fixture       *f,
                  gconstpointer  data)
 {
   AcrListPage *page = get_curricula_page (f);
-  GtkWidget *content = find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
+  GtkWidget *content = acr_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
   g_autoptr(AcrPagedList) organisations = acr_organisation_list (f->store, NULL);
   g_autoptr(AcrCurriculum) stored = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -384,7 +255,7 @@ test_editor_new (Fixture       *f,
 
   g_assert_nonnull (content);
   g_signal_emit_by_name (gtk_widget_get_parent (content), "clicked");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   editor = ACR_CURRICULUM_EDITOR (acr_list_page_get_detail (page));
   g_assert_true (ACR_IS_CURRICULUM_EDITOR (editor));
@@ -398,33 +269,33 @@ test_editor_new (Fixture       *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* The title, saved on Enter. */
-  title_row = get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  title_row = acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Cloud Basics");
   g_signal_emit_by_name (title_row, "entry-activated");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpstr (acr_curriculum_get_title (stored), ==, "Cloud Basics");
 
   /* An empty code is refused: the row and the database keep the old one. */
-  code_row = get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Code");
+  code_row = acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Code");
   gtk_editable_set_text (GTK_EDITABLE (code_row), "  ");
   g_signal_emit_by_name (code_row, "entry-activated");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "NEW-CURRICULUM-1");
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpstr (acr_curriculum_get_code (stored), ==, "NEW-CURRICULUM-1");
 
   /* Two modules, each added from the combo row. */
-  add_row = ADW_COMBO_ROW (get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Add module"));
-  add_button = find_descendant (GTK_WIDGET (add_row), GTK_TYPE_BUTTON, NULL);
+  add_row = ADW_COMBO_ROW (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Add module"));
+  add_button = acr_test_find_descendant (GTK_WIDGET (add_row), GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (add_button);
   for (guint i = 0; i < 2; i++)
     {
       adw_combo_row_set_selected (add_row, 0);
       g_signal_emit_by_name (add_button, "clicked");
-      iterate_until_idle ();
+      acr_test_iterate_until_idle ();
     }
   g_clear_object (&stored);
   stored = reload (f, id);
@@ -437,9 +308,9 @@ test_editor_new (Fixture       *f,
 
   /* Module 1 made optional. */
   g_assert_true (acr_curriculum_entry_get_required (acr_curriculum_find_entry (stored, first)));
-  gtk_switch_set_active (GTK_SWITCH (find_descendant (rows->pdata[0], GTK_TYPE_SWITCH, NULL)),
+  gtk_switch_set_active (GTK_SWITCH (acr_test_find_descendant (rows->pdata[0], GTK_TYPE_SWITCH, NULL)),
                          FALSE);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_false (acr_curriculum_entry_get_required (acr_curriculum_find_entry (stored, first)));
@@ -448,8 +319,8 @@ test_editor_new (Fixture       *f,
 
   /* Module 2 moved up by its button, then down again by Alt+Down. */
   rows = get_module_rows (editor);
-  g_signal_emit_by_name (find_button (rows->pdata[1], "Move Up"), "clicked");
-  iterate_until_idle ();
+  g_signal_emit_by_name (acr_test_find_button (rows->pdata[1], "Move Up"), "clicked");
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpint (entry_module (stored, 0), ==, second);
@@ -458,7 +329,7 @@ test_editor_new (Fixture       *f,
 
   rows = get_module_rows (editor);
   press_shortcut (rows->pdata[0], "<Alt>Down");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpint (entry_module (stored, 0), ==, first);
@@ -466,16 +337,16 @@ test_editor_new (Fixture       *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* The stacking rule: the minimum is only for credits and hours. */
-  min_row = get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Minimum");
-  min_spin = find_descendant (min_row, GTK_TYPE_SPIN_BUTTON, NULL);
+  min_row = acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Minimum");
+  min_spin = acr_test_find_descendant (min_row, GTK_TYPE_SPIN_BUTTON, NULL);
   g_assert_false (gtk_widget_get_sensitive (min_row));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
                                                       "Stacking rule")),
                               ACR_STACKING_RULE_MIN_CREDITS);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (gtk_widget_get_sensitive (min_row));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (min_spin), 12);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpint (acr_curriculum_get_stacking_rule (stored), ==, ACR_STACKING_RULE_MIN_CREDITS);
@@ -496,8 +367,8 @@ test_editor_new (Fixture       *f,
 
   /* Removing a module. */
   rows = get_module_rows (editor);
-  g_signal_emit_by_name (find_button (rows->pdata[0], "Remove from the Curriculum"), "clicked");
-  iterate_until_idle ();
+  g_signal_emit_by_name (acr_test_find_button (rows->pdata[0], "Remove from the Curriculum"), "clicked");
+  acr_test_iterate_until_idle ();
   g_clear_object (&stored);
   stored = reload (f, id);
   g_assert_cmpuint (g_list_model_get_n_items (acr_curriculum_get_entries (stored)), ==, 1);
@@ -526,14 +397,14 @@ test_editor_approved (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint i = 0; i < rows->len; i++)
     g_assert_false (gtk_widget_is_sensitive (rows->pdata[i]));
-  g_assert_false (gtk_widget_is_sensitive (get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+  g_assert_false (gtk_widget_is_sensitive (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
                                                     "Code")));
-  g_assert_false (gtk_widget_is_sensitive (get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+  g_assert_false (gtk_widget_is_sensitive (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
                                                     "Stacking rule")));
-  g_assert_false (gtk_widget_is_sensitive (get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+  g_assert_false (gtk_widget_is_sensitive (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
                                                     "Add module")));
   /* Exporting stays possible. */
-  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (editor),
+  g_assert_true (gtk_widget_is_sensitive (acr_test_find_button (GTK_WIDGET (editor),
                    "Save the curriculum as an exchange document (XML)")));
 }
 

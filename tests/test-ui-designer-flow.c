@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "acr-core.h"
+#include "acr-ui-test.h"
 #include "acr-curricula-page.h"
 #include "acr-list-page.h"
 #include "acr-module-editor.h"
@@ -66,109 +67,6 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-
-      if ((found = find_descendant (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The title without mnemonic underlines. */
-static char *
-strip_underline (const char *title)
-{
-  GString *s = g_string_new (NULL);
-
-  for (; title != NULL && *title != '\0'; title++)
-    if (*title != '_')
-      g_string_append_c (s, *title);
-
-  return g_string_free (s, FALSE);
-}
-
-/* The first preferences row of @type titled @title (underlines ignored). */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child))
-        {
-          g_autofree char *plain =
-            strip_underline (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
-
-          if (g_strcmp0 (plain, title) == 0)
-            return child;
-        }
-
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_row (GtkWidget  *root,
-         GType       type,
-         const char *title)
-{
-  GtkWidget *row = find_row (root, type, title);
-
-  if (row == NULL)
-    g_error ("No row “%s”", title);
-  return row;
-}
-
-/* A label whose text is @text, or NULL. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -211,26 +109,6 @@ find_module_row (GtkWidget *root,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -250,7 +128,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   acr_window_set_place (f->window, "modules");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 }
 
 static void
@@ -258,21 +136,21 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* The window, the editor and its lists let go of the store. */
   g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   g_object_unref (f->store);
   g_assert_null (f->store);
 
-  remove_tree (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
 static AcrListPage *
 get_modules_page (Fixture *f)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), ACR_TYPE_MODULES_PAGE, NULL);
+  GtkWidget *page = acr_test_find_descendant (GTK_WIDGET (f->window), ACR_TYPE_MODULES_PAGE, NULL);
 
   g_assert_nonnull (page);
   return ACR_LIST_PAGE (page);
@@ -283,7 +161,7 @@ static gboolean
 list_shows (AcrListPage *page,
             gint64       module_id)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW,
+  GtkListView *view = GTK_LIST_VIEW (acr_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW,
                                                       NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
 
@@ -325,12 +203,12 @@ static AcrModuleEditor *
 create_new_module (Fixture *f)
 {
   AcrListPage *page = get_modules_page (f);
-  GtkWidget *content = find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
+  GtkWidget *content = acr_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
   GtkWidget *editor;
 
   g_assert_nonnull (content);
   g_signal_emit_by_name (gtk_widget_get_parent (content), "clicked");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   editor = acr_list_page_get_detail (page);
   g_assert_true (ACR_IS_MODULE_EDITOR (editor));
@@ -378,7 +256,7 @@ save_screenshot (Fixture    *f,
       if (node == NULL)
         {
           g_usleep (10000);
-          iterate_until_idle ();
+          acr_test_iterate_until_idle ();
         }
     }
   g_assert_nonnull (node);
@@ -431,52 +309,52 @@ fill_mandatory_elements (Fixture         *f,
                          AcrModuleEditor *editor)
 {
   GtkWidget *root = GTK_WIDGET (editor);
-  GtkWidget *title_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Title");
-  GtkWidget *add_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
-  AdwComboRow *framework_row = ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
-  AdwComboRow *level_row = ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Level"));
+  GtkWidget *title_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Title");
+  GtkWidget *add_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
+  AdwComboRow *framework_row = ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
+  AdwComboRow *level_row = ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Level"));
   AdwComboRow *organisation_row =
-    ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Awarding body"));
+    ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Awarding body"));
   GtkSpinButton *workload;
 
-  g_assert_nonnull (find_label (root, "2 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (root, "2 of 11 EU mandatory elements"));
 
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Zebra Crossings");
   g_signal_emit_by_name (title_row, "entry-activated");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* [0] is "none"; the seeded chamber has a country, which counts too. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (organisation_row)), >, 1);
   adw_combo_row_set_selected (organisation_row, 1);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
-  workload = GTK_SPIN_BUTTON (find_descendant (get_row (root, ADW_TYPE_ACTION_ROW, "Workload"),
+  workload = GTK_SPIN_BUTTON (acr_test_find_descendant (acr_test_get_row (root, ADW_TYPE_ACTION_ROW, "Workload"),
                                                GTK_TYPE_SPIN_BUTTON, NULL));
   gtk_spin_button_set_value (workload, 40);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   gtk_editable_set_text (GTK_EDITABLE (add_row), "Crosses streets safely");
   g_signal_emit_by_name (add_row, "apply");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   adw_combo_row_set_selected (framework_row,
                               find_string (adw_combo_row_get_model (framework_row), "DQR"));
   adw_combo_row_set_selected (level_row,
                               find_string (adw_combo_row_get_model (level_row), "Level 4"));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (gtk_widget_activate_action (root, "editor.assign-level", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW,
                                                       "Type of assessment")),
                               ACR_ASSESSMENT_TYPE_TEST);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW,
                                                       "Form of participation")),
                               ACR_PARTICIPATION_BLENDED);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW,
                                                       "Quality assurance")),
                               ACR_QA_TYPE_INTERNAL);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 }
 
 static void
@@ -500,16 +378,16 @@ test_designer_flow (Fixture       *f,
   AdwToast *toast = NULL;
 
   fill_mandatory_elements (f, editor);
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "11 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (GTK_WIDGET (editor), "11 of 11 EU mandatory elements"));
 
   /* A rubric from the embedded rubric editor, and one of its cells. */
-  rubric_editor = find_descendant (GTK_WIDGET (editor), ACR_TYPE_RUBRIC_EDITOR, NULL);
+  rubric_editor = acr_test_find_descendant (GTK_WIDGET (editor), ACR_TYPE_RUBRIC_EDITOR, NULL);
   g_assert_nonnull (rubric_editor);
   g_assert_nonnull (find_named (rubric_editor, "create-rubric"));
   g_assert_true (gtk_widget_is_sensitive (find_named (rubric_editor, "create-rubric")));
   g_signal_emit_by_name (find_named (rubric_editor, "create-rubric"), "clicked");
   wait_for (db_has_rubric, &cell);
-  grid = find_descendant (rubric_editor, GTK_TYPE_GRID, NULL);
+  grid = acr_test_find_descendant (rubric_editor, GTK_TYPE_GRID, NULL);
   g_assert_nonnull (grid);
   frame = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
   g_assert_true (GTK_IS_FRAME (frame));
@@ -536,12 +414,12 @@ test_designer_flow (Fixture       *f,
 
   /* Back to the list, where the row's menu duplicates the module. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_null (acr_list_page_get_detail (page));
   g_assert_nonnull (find_module_row (GTK_WIDGET (page), module_id));
   g_assert_true (gtk_widget_activate_action (find_module_row (GTK_WIDGET (page), module_id),
                                              "row.duplicate", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* The copy is open, a draft under a free code, with everything copied. */
   g_assert_true (acr_list_page_get_detail (page) == GTK_WIDGET (editor));
@@ -561,9 +439,9 @@ test_designer_flow (Fixture       *f,
   copy_rubric = acr_rubric_load_for_module (f->store, copy_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (copy_rubric);
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "11 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (GTK_WIDGET (editor), "11 of 11 EU mandatory elements"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* A second copy takes the next free code. */
   copy2_id = acr_modules_page_duplicate_module (ACR_MODULES_PAGE (page), module_id, &error);
@@ -575,7 +453,7 @@ test_designer_flow (Fixture       *f,
     g_assert_cmpstr (acr_module_get_code (copy2), ==, "NEW-1-COPY-2");
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (list_shows (page, copy_id));
 
   /* Delete hides the row at once; Undo brings it back, and nothing was deleted. */
@@ -584,7 +462,7 @@ test_designer_flow (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (ADW_IS_TOAST (toast));
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (list_shows (page, copy_id));
   g_assert_true (list_shows (page, module_id));
   g_assert_true (module_exists (f, copy_id));
@@ -592,7 +470,7 @@ test_designer_flow (Fixture       *f,
   /* What the toast's Undo button does, in the order the toast does it. */
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   wait_ms (600);
   g_assert_true (module_exists (f, copy_id));
   g_assert_true (list_shows (page, copy_id));
@@ -607,7 +485,7 @@ test_designer_flow (Fixture       *f,
   g_assert_no_error (error);
   wait_ms (600);
   adw_toast_dismiss (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (module_exists (f, copy_id));
   g_assert_false (list_shows (page, copy_id));
   g_assert_true (module_exists (f, module_id));
@@ -616,7 +494,7 @@ test_designer_flow (Fixture       *f,
   /* The row menu's Delete hides the row and waits for its toast. */
   g_assert_true (gtk_widget_activate_action (find_module_row (GTK_WIDGET (page), copy2_id),
                                              "row.delete", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (list_shows (page, copy2_id));
   g_assert_true (module_exists (f, copy2_id));
   g_assert_cmpuint (count_outcomes (f, module_id), ==, 1);
@@ -638,7 +516,7 @@ test_delete_refused (Fixture       *f,
                                                   acr_module_get_id (used), &toast, &error));
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_CONSTRAINT);
   g_assert_null (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (list_shows (page, acr_module_get_id (used)));
   g_assert_true (module_exists (f, acr_module_get_id (used)));
 }
@@ -648,7 +526,7 @@ static gboolean
 curricula_list_shows (GtkWidget *page,
                       gint64     curriculum_id)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_descendant (page, GTK_TYPE_LIST_VIEW, NULL));
+  GtkListView *view = GTK_LIST_VIEW (acr_test_find_descendant (page, GTK_TYPE_LIST_VIEW, NULL));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -679,14 +557,14 @@ static void
 test_delete_curriculum (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), ACR_TYPE_CURRICULA_PAGE, NULL);
+  GtkWidget *page = acr_test_find_descendant (GTK_WIDGET (f->window), ACR_TYPE_CURRICULA_PAGE, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(AcrCurriculum) demo = NULL;
   AdwToast *toast = NULL;
   gint64 id;
 
   acr_window_set_place (f->window, "curricula");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_nonnull (page);
   demo = acr_curriculum_load_by_code (f->store, ACR_SEED_DEMO_CURRICULUM_CODE, 0, &error);
   g_assert_no_error (error);
@@ -698,7 +576,7 @@ test_delete_curriculum (Fixture       *f,
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_null (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (curricula_list_shows (page, acr_curriculum_get_id (demo)));
 
   /* A new one can go. */
@@ -713,7 +591,7 @@ test_delete_curriculum (Fixture       *f,
     id = acr_curriculum_get_id (fresh);
   }
   acr_list_page_reload (ACR_LIST_PAGE (page));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (curricula_list_shows (page, id));
 
   /* Hidden, not deleted; Undo brings it back. */
@@ -721,13 +599,13 @@ test_delete_curriculum (Fixture       *f,
                                                        &error));
   g_assert_no_error (error);
   g_assert_true (ADW_IS_TOAST (toast));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (curricula_list_shows (page, id));
   g_assert_true (curriculum_exists (f, id));
   wait_ms (600);
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   wait_ms (600);
   g_assert_true (curricula_list_shows (page, id));
   g_assert_true (curriculum_exists (f, id));
@@ -738,7 +616,7 @@ test_delete_curriculum (Fixture       *f,
   g_assert_no_error (error);
   wait_ms (600);
   adw_toast_dismiss (toast);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (curriculum_exists (f, id));
   g_assert_false (curricula_list_shows (page, id));
 }
@@ -755,13 +633,13 @@ test_screenshots (Fixture       *f,
       g_autofree char *name = g_strdup_printf ("page-%s.png", places[i]);
 
       acr_window_set_place (f->window, places[i]);
-      iterate_until_idle ();
+      acr_test_iterate_until_idle ();
       g_assert_cmpstr (acr_window_get_place (f->window), ==, places[i]);
       save_screenshot (f, name);
     }
 
   acr_window_set_place (f->window, "modules");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   create_new_module (f);
   save_screenshot (f, "page-module-editor.png");
 }

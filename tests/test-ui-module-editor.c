@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "acr-core.h"
+#include "acr-ui-test.h"
 #include "acr-list-page.h"
 #include "acr-module-editor.h"
 #include "acr-modules-page.h"
@@ -25,157 +26,6 @@ typedef struct
   AcrStore  *store;
   AcrWindow *window;
 } Fixture;
-
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-
-      if ((found = find_descendant (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The title without mnemonic underlines. */
-static char *
-strip_underline (const char *title)
-{
-  GString *s = g_string_new (NULL);
-
-  for (; title != NULL && *title != '\0'; title++)
-    if (*title != '_')
-      g_string_append_c (s, *title);
-
-  return g_string_free (s, FALSE);
-}
-
-/* The first preferences row of @type titled @title (underlines ignored). */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child))
-        {
-          g_autofree char *plain =
-            strip_underline (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
-
-          if (g_strcmp0 (plain, title) == 0)
-            return child;
-        }
-
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_row (GtkWidget  *root,
-         GType       type,
-         const char *title)
-{
-  GtkWidget *row = find_row (root, type, title);
-
-  if (row == NULL)
-    g_error ("No row “%s”", title);
-  return row;
-}
-
-/* A label whose text is @text, or NULL. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The button inside @root whose tooltip is @label; an icon-only one must have @label as its
- * accessible name. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), label) == 0)
-        {
-          /* An icon-only button has an accessible name. */
-          if (gtk_button_get_label (GTK_BUTTON (child)) == NULL)
-            gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-          return child;
-        }
-
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -197,7 +47,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   acr_window_set_place (f->window, "modules");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 }
 
 static void
@@ -205,21 +55,21 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* The window, the editor and its lists let go of the store. */
   g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   g_object_unref (f->store);
   g_assert_null (f->store);
 
-  remove_tree (f->dir);
+  acr_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
 static AcrListPage *
 get_modules_page (Fixture *f)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (f->window), ACR_TYPE_MODULES_PAGE, NULL);
+  GtkWidget *page = acr_test_find_descendant (GTK_WIDGET (f->window), ACR_TYPE_MODULES_PAGE, NULL);
 
   g_assert_nonnull (page);
   return ACR_LIST_PAGE (page);
@@ -263,7 +113,7 @@ assert_count_label (AcrModuleEditor *editor,
   g_assert_no_error (error);
   expected = g_strdup_printf ("%u of 11 EU mandatory elements",
                               acr_completeness_get_n_present (completeness));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), expected));
+  g_assert_nonnull (acr_test_find_label (GTK_WIDGET (editor), expected));
 }
 
 /* Activates the missing-element row titled @title. */
@@ -271,14 +121,14 @@ static void
 activate_missing (AcrModuleEditor *editor,
                   const char      *title)
 {
-  GtkWidget *list = gtk_widget_get_ancestor (get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+  GtkWidget *list = gtk_widget_get_ancestor (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
                                                       title),
                                              GTK_TYPE_LIST_BOX);
-  GtkWidget *row = get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, title);
+  GtkWidget *row = acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, title);
 
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (list, "row-activated", row);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 }
 
 /* Runs what @accelerator does in @widget's own shortcut controllers, as the key would. */
@@ -317,12 +167,12 @@ static AcrModuleEditor *
 create_new_module (Fixture *f)
 {
   AcrListPage *page = get_modules_page (f);
-  GtkWidget *content = find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
+  GtkWidget *content = acr_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
   GtkWidget *editor;
 
   g_assert_nonnull (content);
   g_signal_emit_by_name (gtk_widget_get_parent (content), "clicked");
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   editor = acr_list_page_get_detail (page);
   g_assert_true (ACR_IS_MODULE_EDITOR (editor));
@@ -368,29 +218,29 @@ test_editor_draft (Fixture       *f,
   g_assert_cmpint (acr_module_get_version (module), ==, 1);
   g_assert_cmpint (acr_module_get_status (module), ==, ACR_STATUS_DRAFT);
   /* New Module puts the focus on the title. */
-  title_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Title");
+  title_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_true (focus_is_in (f, title_row));
 
   /* A blank draft has only what issuing supplies: learner and date. */
-  g_assert_nonnull (find_label (root, "2 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (root, "2 of 11 EU mandatory elements"));
   assert_count_label (editor, f->store);
 
   /* A missing entry takes the focus to the field that fixes it. */
-  workload_row = get_row (root, ADW_TYPE_ACTION_ROW, "Workload");
-  workload = GTK_SPIN_BUTTON (find_descendant (workload_row, GTK_TYPE_SPIN_BUTTON, NULL));
+  workload_row = acr_test_get_row (root, ADW_TYPE_ACTION_ROW, "Workload");
+  workload = GTK_SPIN_BUTTON (acr_test_find_descendant (workload_row, GTK_TYPE_SPIN_BUTTON, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (title_row));
   activate_missing (editor, "Notional workload");
   g_assert_true (focus_is_in (f, GTK_WIDGET (workload)));
   activate_missing (editor, "Type of assessment");
-  g_assert_true (focus_is_in (f, get_row (root, ADW_TYPE_COMBO_ROW, "Type of assessment")));
+  g_assert_true (focus_is_in (f, acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Type of assessment")));
   activate_missing (editor, "Learning outcomes");
-  g_assert_true (focus_is_in (f, get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome")));
+  g_assert_true (focus_is_in (f, acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome")));
   activate_missing (editor, "Level");
-  g_assert_true (focus_is_in (f, get_row (root, ADW_TYPE_COMBO_ROW, "Framework")));
+  g_assert_true (focus_is_in (f, acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Framework")));
 
   /* A negative workload is refused in the row and never saved. */
   gtk_spin_button_set_value (workload, -5);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (workload), "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (workload_row)), ==,
                    "The workload cannot be negative: enter the hours, or 0 when it is not known.");
@@ -400,29 +250,29 @@ test_editor_draft (Fixture       *f,
 
   /* A valid one is saved at once, and counts. */
   gtk_spin_button_set_value (workload, 40);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (workload), "error"));
   stored = reload (f, module);
   g_assert_cmpfloat (acr_module_get_workload_hours (stored), ==, 40);
   g_clear_object (&stored);
-  g_assert_nonnull (find_label (root, "3 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (root, "3 of 11 EU mandatory elements"));
 
   gtk_spin_button_set_value (workload, 60);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   stored = reload (f, module);
   g_assert_cmpfloat (acr_module_get_workload_hours (stored), ==, 60);
   g_clear_object (&stored);
 
   /* Each save is one undoable step. */
   g_assert_true (gtk_widget_activate_action (root, "editor.undo", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   stored = reload (f, module);
   g_assert_cmpfloat (acr_module_get_workload_hours (stored), ==, 40);
   g_clear_object (&stored);
   g_assert_cmpfloat (gtk_spin_button_get_value (workload), ==, 40);
 
   g_assert_true (gtk_widget_activate_action (root, "editor.redo", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   stored = reload (f, module);
   g_assert_cmpfloat (acr_module_get_workload_hours (stored), ==, 60);
   g_clear_object (&stored);
@@ -430,10 +280,10 @@ test_editor_draft (Fixture       *f,
   /* A title from its entry row, on Enter; an enum from its combo row. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "  Zebra Crossings  ");
   g_signal_emit_by_name (title_row, "entry-activated");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW,
                                                       "Form of participation")),
                               ACR_PARTICIPATION_BLENDED);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   stored = reload (f, module);
   g_assert_cmpstr (acr_module_get_title (stored), ==, "Zebra Crossings");
   g_assert_cmpint (acr_module_get_participation (stored), ==, ACR_PARTICIPATION_BLENDED);
@@ -442,7 +292,7 @@ test_editor_draft (Fixture       *f,
   /* Undo goes back through them in order. */
   g_assert_true (gtk_widget_activate_action (root, "editor.undo", NULL));
   g_assert_true (gtk_widget_activate_action (root, "editor.undo", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   stored = reload (f, module);
   g_assert_null (acr_module_get_title (stored));
   g_assert_cmpint (acr_module_get_participation (stored), ==, ACR_PARTICIPATION_NONE);
@@ -453,11 +303,11 @@ test_editor_draft (Fixture       *f,
   /* A refused save (the code and version of another module) leaves the database and puts
    * the row back. */
   {
-    GtkWidget *code_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Code");
+    GtkWidget *code_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Code");
 
     gtk_editable_set_text (GTK_EDITABLE (code_row), "DEMO-ITSEC-01");
     g_signal_emit_by_name (code_row, "entry-activated");
-    iterate_until_idle ();
+    acr_test_iterate_until_idle ();
     stored = reload (f, module);
     g_assert_cmpstr (acr_module_get_code (stored), ==, "NEW-1");
     g_clear_object (&stored);
@@ -490,25 +340,25 @@ test_editor_delete (Fixture       *f,
 
   /* Cancelling keeps the module. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   gone = acr_module_load (f->store, id, &error);
   g_assert_no_error (error);
   g_clear_object (&gone);
 
   /* Confirming deletes it and goes back to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   gone = acr_module_load (f->store, id, &error);
   g_assert_error (error, ACR_STORE_ERROR, ACR_STORE_ERROR_NOT_FOUND);
   g_assert_null (gone);
@@ -522,7 +372,7 @@ test_editor_outcomes (Fixture       *f,
   AcrModuleEditor *editor = create_new_module (f);
   AcrModule *module = acr_module_editor_get_module (editor);
   GtkWidget *root = GTK_WIDGET (editor);
-  GtkWidget *add_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
+  GtkWidget *add_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
   const char * const statements[] = { "Crosses streets", "Reads signs", "Waits for green", NULL };
   g_auto(GStrv) stored = NULL;
   GtkWidget *row;
@@ -531,48 +381,48 @@ test_editor_outcomes (Fixture       *f,
     {
       gtk_editable_set_text (GTK_EDITABLE (add_row), statements[i]);
       g_signal_emit_by_name (add_row, "apply");
-      iterate_until_idle ();
+      acr_test_iterate_until_idle ();
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
     }
   stored = list_statements (f, module);
   g_assert_cmpstrv (stored, statements);
   g_clear_pointer (&stored, g_strfreev);
-  g_assert_nonnull (find_label (root, "3 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (root, "3 of 11 EU mandatory elements"));
 
   /* Move the first one down with its button. */
-  row = get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets");
-  g_assert_false (gtk_widget_get_sensitive (find_button (row, "Move Up")));
-  g_signal_emit_by_name (find_button (row, "Move Down"), "clicked");
-  iterate_until_idle ();
+  row = acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets");
+  g_assert_false (gtk_widget_get_sensitive (acr_test_find_button (row, "Move Up")));
+  g_signal_emit_by_name (acr_test_find_button (row, "Move Down"), "clicked");
+  acr_test_iterate_until_idle ();
   stored = list_statements (f, module);
   g_assert_cmpstr (stored[0], ==, "Reads signs");
   g_assert_cmpstr (stored[1], ==, "Crosses streets");
   g_assert_cmpstr (stored[2], ==, "Waits for green");
   g_clear_pointer (&stored, g_strfreev);
   /* The focus follows the moved outcome. */
-  g_assert_true (focus_is_in (f, get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets")));
+  g_assert_true (focus_is_in (f, acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets")));
 
   /* Alt+Up moves it back, Alt+Down again. */
-  press_shortcut (get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets"), "<Alt>Up");
-  iterate_until_idle ();
+  press_shortcut (acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets"), "<Alt>Up");
+  acr_test_iterate_until_idle ();
   stored = list_statements (f, module);
   g_assert_cmpstrv (stored, statements);
   g_clear_pointer (&stored, g_strfreev);
-  g_assert_true (focus_is_in (f, get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets")));
-  press_shortcut (get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets"), "<Alt>Down");
-  iterate_until_idle ();
+  g_assert_true (focus_is_in (f, acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets")));
+  press_shortcut (acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "1. Crosses streets"), "<Alt>Down");
+  acr_test_iterate_until_idle ();
 
   /* Edit one in place. */
-  row = get_row (root, ADW_TYPE_EXPANDER_ROW, "3. Waits for green");
+  row = acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "3. Waits for green");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   {
-    GtkWidget *statement = get_row (row, ADW_TYPE_ENTRY_ROW, "Statement");
+    GtkWidget *statement = acr_test_get_row (row, ADW_TYPE_ENTRY_ROW, "Statement");
 
     gtk_editable_set_text (GTK_EDITABLE (statement), "Waits for the green light");
     g_signal_emit_by_name (statement, "entry-activated");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (get_row (row, ADW_TYPE_COMBO_ROW, "Kind")),
+    adw_combo_row_set_selected (ADW_COMBO_ROW (acr_test_get_row (row, ADW_TYPE_COMBO_ROW, "Kind")),
                                 ACR_OUTCOME_KIND_AUTONOMY);
-    iterate_until_idle ();
+    acr_test_iterate_until_idle ();
   }
   {
     g_autoptr(GListModel) outcomes =
@@ -584,14 +434,14 @@ test_editor_outcomes (Fixture       *f,
   }
 
   /* Delete the middle one. */
-  row = get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets");
-  g_signal_emit_by_name (find_button (row, "Delete Learning Outcome"), "clicked");
-  iterate_until_idle ();
+  row = acr_test_get_row (root, ADW_TYPE_EXPANDER_ROW, "2. Crosses streets");
+  g_signal_emit_by_name (acr_test_find_button (row, "Delete Learning Outcome"), "clicked");
+  acr_test_iterate_until_idle ();
   stored = list_statements (f, module);
   g_assert_cmpuint (g_strv_length (stored), ==, 2);
   g_assert_cmpstr (stored[0], ==, "Reads signs");
   g_assert_cmpstr (stored[1], ==, "Waits for the green light");
-  g_assert_nonnull (find_row (root, ADW_TYPE_EXPANDER_ROW, "2. Waits for the green light"));
+  g_assert_nonnull (acr_test_find_row (root, ADW_TYPE_EXPANDER_ROW, "2. Waits for the green light"));
 }
 
 static guint
@@ -616,8 +466,8 @@ test_editor_levels (Fixture       *f,
   AcrModuleEditor *editor = create_new_module (f);
   AcrModule *module = acr_module_editor_get_module (editor);
   GtkWidget *root = GTK_WIDGET (editor);
-  AdwComboRow *framework_row = ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
-  AdwComboRow *level_row = ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Level"));
+  AdwComboRow *framework_row = ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
+  AdwComboRow *level_row = ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Level"));
   g_autoptr(GError) error = NULL;
   g_autoptr(AcrFramework) dqr = acr_framework_load_by_code (f->store, "DQR", &error);
   g_autoptr(AcrFrameworkDimension) dimension = NULL;
@@ -632,30 +482,30 @@ test_editor_levels (Fixture       *f,
                               find_string (adw_combo_row_get_model (framework_row), "DQR"));
   adw_combo_row_set_selected (level_row,
                               find_string (adw_combo_row_get_model (level_row), "Level 4"));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   /* The level's descriptors show in the UI language (English in the tests). */
-  g_assert_nonnull (find_label (root, acr_framework_level_get_descriptor (
+  g_assert_nonnull (acr_test_find_label (root, acr_framework_level_get_descriptor (
                                         level4, acr_framework_dimension_get_code (dimension),
                                         "en")));
-  g_assert_nonnull (find_label (root, acr_framework_dimension_get_title_en (dimension)));
-  g_assert_nonnull (find_label (root, "Referenced to EQF level 4"));
-  g_assert_nonnull (find_label (root, "No EQF level can be derived yet."));
+  g_assert_nonnull (acr_test_find_label (root, acr_framework_dimension_get_title_en (dimension)));
+  g_assert_nonnull (acr_test_find_label (root, "Referenced to EQF level 4"));
+  g_assert_nonnull (acr_test_find_label (root, "No EQF level can be derived yet."));
 
-  gtk_editable_set_text (GTK_EDITABLE (get_row (root, ADW_TYPE_ENTRY_ROW,
+  gtk_editable_set_text (GTK_EDITABLE (acr_test_get_row (root, ADW_TYPE_ENTRY_ROW,
                                                 "Rationale for the level")),
                          "Like an apprenticeship");
   g_assert_true (gtk_widget_activate_action (root, "editor.assign-level", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   g_assert_cmpint (acr_module_get_eqf_level (f->store, acr_module_get_id (module),
                                              &contradiction, &error), ==, 4);
   g_assert_no_error (error);
   g_assert_false (contradiction);
-  g_assert_nonnull (find_label (root, "Derived EQF level: 4"));
-  g_assert_nonnull (find_label (root, "EQF 4"));
+  g_assert_nonnull (acr_test_find_label (root, "Derived EQF level: 4"));
+  g_assert_nonnull (acr_test_find_label (root, "EQF 4"));
   /* Learner, date of issuing and now the level. */
-  g_assert_nonnull (find_label (root, "3 of 11 EU mandatory elements"));
+  g_assert_nonnull (acr_test_find_label (root, "3 of 11 EU mandatory elements"));
   {
     g_autoptr(GListModel) levels = acr_module_list_levels (f->store, acr_module_get_id (module),
                                                            &error);
@@ -674,7 +524,7 @@ test_editor_frozen (Fixture       *f,
                     gconstpointer  data)
 {
   AcrListPage *page = get_modules_page (f);
-  GtkListView *view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW,
+  GtkListView *view = GTK_LIST_VIEW (acr_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW,
                                                       NULL));
   GListModel *items = G_LIST_MODEL (gtk_list_view_get_model (view));
   g_autoptr(AcrModule) approved = NULL;
@@ -699,7 +549,7 @@ test_editor_frozen (Fixture       *f,
     }
   g_assert_nonnull (approved);
   g_signal_emit_by_name (view, "activate", position);
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   editor = ACR_MODULE_EDITOR (acr_list_page_get_detail (page));
   g_assert_nonnull (editor);
@@ -708,17 +558,17 @@ test_editor_frozen (Fixture       *f,
   assert_count_label (editor, f->store);
 
   /* Frozen: the rows are insensitive, and New Version is offered. */
-  title_row = get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
+  title_row = acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_false (gtk_widget_is_sensitive (title_row));
-  g_assert_false (gtk_widget_is_sensitive (get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+  g_assert_false (gtk_widget_is_sensitive (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
                                                     "Workload")));
-  g_assert_false (gtk_widget_is_sensitive (get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+  g_assert_false (gtk_widget_is_sensitive (acr_test_get_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
                                                     "Add a learning outcome")));
-  new_version = find_button (GTK_WIDGET (editor), "Copy this frozen version into a new draft");
+  new_version = acr_test_find_button (GTK_WIDGET (editor), "Copy this frozen version into a new draft");
   g_assert_true (gtk_widget_get_visible (new_version));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-version", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
 
   draft = acr_module_editor_get_module (editor);
   g_assert_cmpint (acr_module_get_id (draft), !=, acr_module_get_id (approved));
@@ -734,7 +584,7 @@ test_editor_frozen (Fixture       *f,
 
   /* Back to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   g_assert_null (acr_list_page_get_detail (page));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
@@ -764,7 +614,7 @@ save_screenshot (Fixture    *f,
       if (node == NULL)
         {
           g_usleep (10000);
-          iterate_until_idle ();
+          acr_test_iterate_until_idle ();
         }
     }
   g_assert_nonnull (node);
@@ -786,24 +636,24 @@ test_editor_screenshot (Fixture       *f,
 {
   AcrModuleEditor *editor = create_new_module (f);
   GtkWidget *root = GTK_WIDGET (editor);
-  GtkWidget *add_row = get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
-  AdwComboRow *framework_row = ADW_COMBO_ROW (get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
+  GtkWidget *add_row = acr_test_get_row (root, ADW_TYPE_ENTRY_ROW, "Add a learning outcome");
+  AdwComboRow *framework_row = ADW_COMBO_ROW (acr_test_get_row (root, ADW_TYPE_COMBO_ROW, "Framework"));
   GtkSpinButton *workload;
 
-  workload = GTK_SPIN_BUTTON (find_descendant (get_row (root, ADW_TYPE_ACTION_ROW, "Workload"),
+  workload = GTK_SPIN_BUTTON (acr_test_find_descendant (acr_test_get_row (root, ADW_TYPE_ACTION_ROW, "Workload"),
                                                GTK_TYPE_SPIN_BUTTON, NULL));
   gtk_spin_button_set_value (workload, -3);
   gtk_editable_set_text (GTK_EDITABLE (add_row), "Crosses streets safely");
   g_signal_emit_by_name (add_row, "apply");
   adw_combo_row_set_selected (framework_row,
                               find_string (adw_combo_row_get_model (framework_row), "DQR"));
-  iterate_until_idle ();
+  acr_test_iterate_until_idle ();
   save_screenshot (f, "module-editor.png");
 
   /* The workload row with its error. */
   {
     GtkScrolledWindow *scrolled =
-      GTK_SCROLLED_WINDOW (find_descendant (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
+      GTK_SCROLLED_WINDOW (acr_test_find_descendant (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
     graphene_point_t point;
 
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (workload),
@@ -813,14 +663,14 @@ test_editor_screenshot (Fixture       *f,
     for (guint i = 0; i < 20; i++)
       {
         g_usleep (10000);
-        iterate_until_idle ();
+        acr_test_iterate_until_idle ();
       }
     save_screenshot (f, "module-editor-fields.png");
   }
 
   {
     GtkScrolledWindow *scrolled =
-      GTK_SCROLLED_WINDOW (find_descendant (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
+      GTK_SCROLLED_WINDOW (acr_test_find_descendant (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
     graphene_point_t point;
 
@@ -833,7 +683,7 @@ test_editor_screenshot (Fixture       *f,
   for (guint i = 0; i < 20; i++)
     {
       g_usleep (10000);
-      iterate_until_idle ();
+      acr_test_iterate_until_idle ();
     }
   save_screenshot (f, "module-editor-levels.png");
 }

@@ -34,6 +34,7 @@
 #include "acr-core.h"
 #include "acr-store-private.h"
 #include "acr-xml.h"
+#include "bench-common.h"
 
 /* How long the raw signing rate is measured. */
 #define RAW_SECONDS 2.0
@@ -50,84 +51,6 @@ static const KeySpec key_specs[] = {
   { "ECDSA-P256", "ecdsa", ACR_KEY_TYPE_ECDSA },
   { "Ed25519", "ed25519", ACR_KEY_TYPE_ED25519 },
 };
-
-static double
-now_s (void)
-{
-  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
-}
-
-/* CPU time of the whole process (all threads, user and system). */
-static double
-cpu_s (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-static void
-die_on_error (GError     *error,
-              const char *what)
-{
-  if (error != NULL)
-    {
-      g_printerr ("bench-issuance: %s: %s\n", what, error->message);
-      exit (1);
-    }
-}
-
-/* A database in @dir with the demo data and @n learners holding a passed assessment in the
- * demo module, copied from the demo assessment. Returns the module's id. */
-static AcrStore *
-make_store (const char *dir,
-            guint       n,
-            gint64     *module_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
-  g_autofree char *sql = NULL;
-  g_autofree char *now = _acr_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  AcrStore *store;
-  gint64 demo;
-
-  store = acr_store_open (path, &error);
-  die_on_error (error, "open");
-  acr_seed_demo (store, &error);
-  die_on_error (error, "seed");
-
-  stmt = _acr_store_prepare (store, "SELECT id, module_id FROM assessment WHERE passed = 1 "
-                                    "ORDER BY id LIMIT 1", &error);
-  die_on_error (error, "query");
-  g_assert (_acr_store_step (store, stmt, NULL) == SQLITE_ROW);
-  demo = sqlite3_column_int64 (stmt, 0);
-  *module_id = sqlite3_column_int64 (stmt, 1);
-
-  sql = g_strdup_printf (
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
-    "INSERT INTO learner (given_name, family_name, external_id, created_at, updated_at) "
-    "  SELECT 'Given' || i, 'Bench', 'BENCH-' || i, '%s', '%s' FROM n;"
-    "INSERT INTO assessment (learner_id, module_id, assessed_on, assessor, total, passed, "
-    "                        created_at, updated_at) "
-    "  SELECT l.id, a.module_id, a.assessed_on, a.assessor, a.total, 1, '%s', '%s' "
-    "  FROM learner l, assessment a WHERE a.id = %lld AND l.external_id GLOB 'BENCH-*';"
-    "INSERT INTO assessment_result (assessment_id, criterion_id, level_id) "
-    "  SELECT b.id, r.criterion_id, r.level_id FROM assessment b, assessment_result r "
-    "  WHERE r.assessment_id = %lld AND b.id <> %lld;",
-    n, now, now, now, now, (long long) demo, (long long) demo, (long long) demo);
-
-  acr_store_begin (store, &error);
-  die_on_error (error, "begin");
-  _acr_store_exec (store, sql, &error);
-  die_on_error (error, "learners");
-  acr_store_commit (store, &error);
-  die_on_error (error, "commit");
-
-  return store;
-}
 
 typedef struct
 {
@@ -146,7 +69,7 @@ raw_sign_thread (gpointer data)
   gnutls_datum_t in = { buffer, sizeof buffer };
 
   memset (buffer, 'x', sizeof buffer);
-  while (now_s () < w->until)
+  while (bench_now_s () < w->until)
     {
       gnutls_datum_t sig = { NULL, 0 };
 
@@ -169,8 +92,8 @@ raw_rate (AcrSigningIdentity *identity,
 {
   g_autofree RawWorker *workers = g_new0 (RawWorker, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
-  double cpu_start = cpu_s ();
-  double start = now_s ();
+  double cpu_start = bench_cpu_s ();
+  double start = bench_now_s ();
   guint total = 0;
 
   for (guint i = 0; i < n_threads; i++)
@@ -187,8 +110,8 @@ raw_rate (AcrSigningIdentity *identity,
     }
 
   if (cpu_per_sig != NULL)
-    *cpu_per_sig = (cpu_s () - cpu_start) / total;
-  return total / (now_s () - start);
+    *cpu_per_sig = (bench_cpu_s () - cpu_start) / total;
+  return total / (bench_now_s () - start);
 }
 
 /* One run in a child: prints "issued rate raw ratio" on stdout as one line. */
@@ -208,24 +131,24 @@ child_run (const KeySpec *spec,
   double raw, start, seconds, rate, raw_cpu, cpu_start, batch_cpu;
   long setup_rss;
 
-  store = make_store (dir, n, &module_id);
+  store = bench_make_store (dir, n, &module_id);
   getrusage (RUSAGE_SELF, &usage);
   setup_rss = usage.ru_maxrss;
 
   identity = acr_signing_identity_generate (spec->type, "Bench-Kammer", "Bench-Kammer", "DE",
                                             30, &error);
-  die_on_error (error, "key");
+  bench_die_on_error (error, "key");
 
   raw = raw_rate (identity, n_workers, &raw_cpu);
 
   batch = acr_issuance_batch_new_for_module (store, identity, module_id);
   acr_issuance_batch_set_n_workers (batch, n_workers);
-  cpu_start = cpu_s ();
-  start = now_s ();
+  cpu_start = bench_cpu_s ();
+  start = bench_now_s ();
   acr_issuance_batch_run (batch, NULL, &error);
-  seconds = now_s () - start;
-  batch_cpu = (cpu_s () - cpu_start) / acr_issuance_batch_get_issued (batch);
-  die_on_error (error, "batch");
+  seconds = bench_now_s () - start;
+  batch_cpu = (bench_cpu_s () - cpu_start) / acr_issuance_batch_get_issued (batch);
+  bench_die_on_error (error, "batch");
 
   if (acr_issuance_batch_get_issued (batch) != n + 1)
     {
@@ -326,53 +249,53 @@ profile_steps (const KeySpec *spec)
   gint64 first;
   guint i;
 
-  store = make_store (dir, n, &module_id);
+  store = bench_make_store (dir, n, &module_id);
   identity = acr_signing_identity_generate (spec->type, "Bench-Kammer", "Bench-Kammer", "DE",
                                             30, &error);
-  die_on_error (error, "key");
+  bench_die_on_error (error, "key");
   chain = acr_signing_identity_get_chain (identity, &n_chain);
 
   stmt = _acr_store_prepare (store, "SELECT min(id) FROM assessment WHERE assessor IS NOT NULL "
                                     "AND learner_id IN (SELECT id FROM learner WHERE "
                                     "external_id GLOB 'BENCH-*')", &error);
-  die_on_error (error, "query");
+  bench_die_on_error (error, "query");
   g_assert (_acr_store_step (store, stmt, NULL) == SQLITE_ROW);
   first = sqlite3_column_int64 (stmt, 0);
 
-  start = now_s ();
+  start = bench_now_s ();
   for (i = 0; i < n; i++)
     {
       g_autofree char *uuid = acr_uuid_urn_new ();
       xmlDoc *doc = acr_credential_document_build (store, first + i, uuid, issued, NULL, &error);
 
-      die_on_error (error, "build");
+      bench_die_on_error (error, "build");
       g_ptr_array_add (docs, doc);
     }
-  t_build = (now_s () - start) / n;
+  t_build = (bench_now_s () - start) / n;
 
-  start = now_s ();
+  start = bench_now_s ();
   for (i = 0; i < n; i++)
     {
       acr_xmldsig_sign (g_ptr_array_index (docs, i), acr_signing_identity_get_privkey (identity),
                         chain, n_chain, &error);
-      die_on_error (error, "sign");
+      bench_die_on_error (error, "sign");
     }
-  t_sign = (now_s () - start) / n;
+  t_sign = (bench_now_s () - start) / n;
   for (i = 0; i < n; i++)
     xmlFreeDoc (g_ptr_array_index (docs, i));
 
   t_raw = 1.0 / raw_rate (identity, 1, NULL);
 
   /* The whole of one credential, single: build, sign, store (with its commit). */
-  start = now_s ();
+  start = bench_now_s ();
   for (i = 0; i < 50; i++)
     {
       g_autoptr(AcrCredential) credential = acr_issue_credential (store, identity,
                                                                   first + n - 1 - i, NULL,
                                                                   &error);
-      die_on_error (error, "issue");
+      bench_die_on_error (error, "issue");
     }
-  t_single = (now_s () - start) / 50;
+  t_single = (bench_now_s () - start) / 50;
 
   printf ("%-10s  build %.2f ms  xmldsig sign %.2f ms (raw signature %.2f ms, XML %.2f ms)  "
           "store+commit %.2f ms  = one by one %.2f ms\n",
